@@ -1,0 +1,272 @@
+//! `hrdd.toml`: scoring method, rule levels and limits. Every setting has a default.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::load::DEFAULT_MAX_FILE_BYTES;
+use crate::rules::{LevelSetting, Levels, Rule};
+use crate::score::{Matrix, Method, Weighted};
+use crate::suggest;
+
+/// The file name looked up from the current directory upwards.
+pub const FILE_NAME: &str = "hrdd.toml";
+
+/// The settings in force.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Where the settings came from, when a file was used.
+    pub path: Option<PathBuf>,
+    pub method: Method,
+    pub levels: Levels,
+    pub max_file_bytes: u64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            path: None,
+            method: Method::SeverityFirst,
+            levels: Levels::default(),
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+        }
+    }
+}
+
+/// A configuration file that cannot be used (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: {source}")]
+    Read {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: {message}")]
+    Invalid {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    scoring: Option<Scoring>,
+    #[serde(default)]
+    rules: toml::Table,
+    #[serde(default)]
+    limits: Option<Limits>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Scoring {
+    #[serde(default)]
+    method: Option<toml::Spanned<MethodName>>,
+    #[serde(default)]
+    matrix: Option<Matrix>,
+    #[serde(default)]
+    weighted: Option<toml::Spanned<Weighted>>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum MethodName {
+    SeverityFirst,
+    Matrix,
+    Weighted,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Limits {
+    #[serde(default)]
+    max_file_bytes: Option<u64>,
+}
+
+impl Config {
+    /// Loads `explicit` if given, else the first `hrdd.toml` from `start` upwards, else defaults.
+    pub fn discover(explicit: Option<&Path>, start: &Path) -> Result<Config, ConfigError> {
+        match explicit {
+            Some(path) => Config::load(path),
+            None => match start.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file()) {
+                Some(path) => Config::load(&path),
+                None => Ok(Config::default()),
+            },
+        }
+    }
+
+    /// Loads one configuration file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: name.clone(),
+            source,
+        })?;
+        Config::parse(&name, &text).map(|mut c| {
+            c.path = Some(path.to_owned());
+            c
+        })
+    }
+
+    /// Parses the text of a configuration file named `name`.
+    pub fn parse(name: &str, text: &str) -> Result<Config, ConfigError> {
+        let invalid = |span: Option<std::ops::Range<usize>>, message: String| {
+            let (line, column) = line_col(text, span.map_or(0, |s| s.start));
+            ConfigError::Invalid {
+                path: name.to_owned(),
+                line,
+                column,
+                message,
+            }
+        };
+        let file: File = toml::from_str(text).map_err(|e| {
+            let message = e.message().trim().to_owned();
+            let message = match unknown_field(&message) {
+                Some((field, expected)) => match suggest::did_you_mean(field, expected.iter().map(String::as_str)) {
+                    Some(s) => format!("{message}; did you mean `{s}`?"),
+                    None => message,
+                },
+                None => message,
+            };
+            invalid(e.span(), message)
+        })?;
+
+        let mut config = Config::default();
+        if let Some(scoring) = file.scoring {
+            let name = scoring.method.as_ref().map(|m| *m.get_ref());
+            config.method = match name {
+                None | Some(MethodName::SeverityFirst) => Method::SeverityFirst,
+                Some(MethodName::Matrix) => Method::Matrix(scoring.matrix.unwrap_or_default()),
+                Some(MethodName::Weighted) => {
+                    let (weighted, span) = match scoring.weighted {
+                        Some(w) => {
+                            let span = w.span();
+                            (w.into_inner(), Some(span))
+                        }
+                        None => (Weighted::default(), None),
+                    };
+                    weighted
+                        .check()
+                        .map_err(|m| invalid(span, format!("[scoring.weighted]: {m}")))?;
+                    Method::Weighted(weighted)
+                }
+            };
+        }
+        for (key, value) in &file.rules {
+            let span = key_span(text, key);
+            let rule = Rule::find(key).ok_or_else(|| {
+                let names = Rule::ALL.iter().map(|r| r.name());
+                let hint = suggest::help(key, names)
+                    .map_or_else(|| " (`hrdd explain` lists every rule)".to_owned(), |h| format!("; {h}"));
+                invalid(span.clone(), format!("unknown rule `{key}` in [rules]{hint}"))
+            })?;
+            let setting = value
+                .as_str()
+                .and_then(|v| LevelSetting::deserialize(toml::Value::String(v.to_owned())).ok())
+                .ok_or_else(|| {
+                    invalid(
+                        span.clone(),
+                        format!("[rules] {key} = {value}: the level must be \"error\", \"warn\", \"info\" or \"off\""),
+                    )
+                })?;
+            config
+                .levels
+                .set(rule, setting)
+                .map_err(|m| invalid(span.clone(), m))?;
+        }
+        if let Some(limit) = file.limits.and_then(|l| l.max_file_bytes) {
+            config.max_file_bytes = limit;
+        }
+        Ok(config)
+    }
+}
+
+/// Finds `field` and the expected names in toml's "unknown field" message.
+fn unknown_field(message: &str) -> Option<(&str, Vec<String>)> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (field, rest) = rest.split_once('`')?;
+    let expected = rest
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect();
+    Some((field, expected))
+}
+
+/// Where a `[rules]` key is written, for the error position.
+fn key_span(text: &str, key: &str) -> Option<std::ops::Range<usize>> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        let bare = t.strip_prefix('"').unwrap_or(t);
+        if bare.starts_with(key) {
+            let start = offset + (line.len() - t.len());
+            return Some(start..start + key.len());
+        }
+        offset += line.len();
+    }
+    None
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_without_settings() {
+        let c = Config::parse("hrdd.toml", "").unwrap();
+        assert_eq!(c.method, Method::SeverityFirst);
+        assert_eq!(c.max_file_bytes, DEFAULT_MAX_FILE_BYTES);
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_suggestion() {
+        let e = Config::parse("hrdd.toml", "[scoring]\nmethd = \"matrix\"\n").unwrap_err();
+        let s = e.to_string();
+        assert!(s.starts_with("hrdd.toml:2:1: unknown field `methd`"), "{s}");
+        assert!(s.contains("did you mean `method`?"), "{s}");
+    }
+
+    #[test]
+    fn rule_levels_by_code_or_name() {
+        let c = Config::parse(
+            "hrdd.toml",
+            "[rules]\nU003 = \"error\"\nreview-overdue = \"off\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            c.levels.level(Rule::SalientWithoutMitigation),
+            Some(crate::diagnostic::Level::Error)
+        );
+        assert_eq!(c.levels.level(Rule::ReviewOverdue), None);
+    }
+
+    #[test]
+    fn structure_rules_cannot_be_silenced() {
+        let e = Config::parse("hrdd.toml", "[rules]\n\nS004 = \"off\"\n").unwrap_err();
+        assert!(e.to_string().starts_with("hrdd.toml:3:1:"), "{e}");
+    }
+
+    #[test]
+    fn bad_weights_are_refused() {
+        let e = Config::parse(
+            "hrdd.toml",
+            "[scoring]\nmethod = \"weighted\"\n[scoring.weighted]\nthresholds = { critical = 2.0, high = 3.0, medium = 1.0 }\n",
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("critical > high > medium"), "{e}");
+    }
+}

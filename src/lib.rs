@@ -1,0 +1,30 @@
+//! hrdd: human rights due diligence of technology products, as code.
+//!
+//! The pipeline runs one way: [`load`] reads YAML into the spanned [`model`], [`rules`]
+//! validate it into [`Diagnostic`]s, [`score`] ranks the risks, [`output`] renders, and
+//! [`cli`] wires the commands.
+//!
+//! ```
+//! use hrdd::{config::Config, load::SourceFile, pipeline, score};
+//!
+//! let text = std::fs::read_to_string("examples/social-platform.yaml").unwrap();
+//! let source = SourceFile { name: "social-platform.yaml".into(), text };
+//! let today = "2026-11-23".parse().unwrap();
+//! let checked = pipeline::check_source(source, &Config::default(), today);
+//! let assessment = checked.valid().expect("the example validates");
+//! let ranking = score::rank(assessment, &score::Method::SeverityFirst, score::Basis::Inherent);
+//! assert!(ranking.scores[0].salient());
+//! ```
+
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod rules;
+pub mod score;
+mod suggest;
+
+pub use diagnostic::{Diagnostic, Level};

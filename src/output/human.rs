@@ -1,0 +1,87 @@
+//! rustc-style diagnostics: `--> path:line:col`, the source line, a caret, the code, the help.
+
+use annotate_snippets::{AnnotationKind, Group, Level as Snip, Renderer, Snippet};
+
+use crate::diagnostic::{Diagnostic, Level, Summary};
+
+/// Renders one diagnostic; `source` is the file's text when it is available.
+pub fn render(d: &Diagnostic, source: Option<&str>, renderer: &Renderer) -> String {
+    let level = match d.level {
+        Level::Error => Snip::ERROR,
+        Level::Warning => Snip::WARNING,
+        Level::Info => Snip::INFO,
+    };
+    let title = level.primary_title(d.message.as_str()).id(d.rule.code());
+    let line = source.and_then(|s| s.lines().nth((d.pos.line as usize).checked_sub(1)?));
+    let mut groups = Vec::with_capacity(2);
+    match line {
+        Some(line) => {
+            let span = caret(line, d.pos.column as usize, d.pos.len as usize);
+            let mut annotation = AnnotationKind::Primary.span(span);
+            if let Some(label) = &d.label {
+                annotation = annotation.label(label.as_str());
+            }
+            groups.push(
+                title.element(
+                    Snippet::source(line)
+                        .line_start(d.pos.line as usize)
+                        .path(d.file.as_str())
+                        .annotation(annotation),
+                ),
+            );
+        }
+        None => groups.push(title.element(annotate_snippets::Origin::path(d.file.as_str())
+            .line(d.pos.line.max(1) as usize)
+            .char_column(d.pos.column.max(1) as usize))),
+    }
+    if let Some(help) = &d.help {
+        groups.push(Group::with_title(Snip::HELP.secondary_title(help.as_str())));
+    }
+    renderer.render(&groups)
+}
+
+/// The byte range under the caret: the value at `column` (1-based, in characters).
+fn caret(line: &str, column: usize, len: usize) -> std::ops::Range<usize> {
+    let start = line
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i);
+    let rest = &line[start..];
+    let end = if len > 0 {
+        rest.char_indices().nth(len).map_or(line.len(), |(i, _)| start + i)
+    } else {
+        let token = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | ']' | '}'))
+            .unwrap_or(rest.len());
+        start + token.max(rest.chars().next().map_or(0, char::len_utf8))
+    };
+    start..end.max(start)
+}
+
+/// The closing line: how many files, errors and warnings.
+pub fn summary(s: &Summary) -> String {
+    let plural = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+    let mut parts = vec![plural(s.errors, "error"), plural(s.warnings, "warning")];
+    if s.infos > 0 {
+        parts.push(plural(s.infos, "info"));
+    }
+    format!(
+        "{} checked: {}",
+        plural(s.files, "file"),
+        parts.join(", ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caret_covers_the_value() {
+        assert_eq!(caret("  likelihood: high", 15, 4), 14..18);
+        assert_eq!(caret("  likelihood: high", 15, 0), 14..18);
+        assert_eq!(caret("  - key: x", 5, 0), 4..7);
+        assert_eq!(caret("é: x", 1, 0), 0..2);
+        assert_eq!(caret("short", 40, 0), 5..5);
+    }
+}

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 
 use super::validate::{self, Format as FindingsFormat};
-use super::{Ctx, Error, Status, out};
+use super::{Ctx, Error, Status, err, out};
 use crate::output;
 use crate::pipeline;
 use crate::score::{self, Basis};
@@ -42,6 +42,14 @@ pub(super) fn run(ctx: &Ctx, args: &Args) -> Result<Status, Error> {
         validate::report(std::slice::from_ref(&checked), FindingsFormat::Human)?;
         return Ok(Status::Findings);
     };
+    let warnings = checked.diagnostics.len();
+    if warnings > 0 {
+        err(&format!(
+            "hrdd: {} has {warnings} warning{}; `hrdd validate` shows them\n",
+            args.file.display(),
+            if warnings == 1 { "" } else { "s" }
+        ))?;
+    }
     let basis = if args.residual {
         Basis::Residual
     } else {

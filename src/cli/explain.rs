@@ -47,7 +47,10 @@ pub fn list() -> String {
         };
         table.add_row([rule.code(), rule.name(), &level, rule.summary()]);
     }
-    let mut s = table.to_string();
-    s.push_str("\n\nRun `hrdd explain CODE` for what a rule checks, why, and how to fix it.\n");
+    let mut s: String = table
+        .lines()
+        .map(|l| format!("{}\n", l.trim_end()))
+        .collect();
+    s.push_str("\nRun `hrdd explain CODE` for what a rule checks, why, and how to fix it.\n");
     s
 }

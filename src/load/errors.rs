@@ -49,13 +49,17 @@ pub(super) fn to_diagnostic(
             Some(s) => format!("did you mean `{s}`? allowed: {}", expected.join(", ")),
             None => format!("allowed: {}", expected.join(", ")),
         }),
-        Error::SerdeMissingField { field, .. } => Diagnostic::new(
-            Rule::MissingField,
-            at,
-            format!("missing required field `{field}`"),
-        )
-        .label(format!("the mapping around here has no `{field}`"))
-        .help(format!("add `{field}:` to this item (see format.md)")),
+        Error::SerdeMissingField { field, .. } => {
+            let (start, list) = mapping_start(&source.text, at);
+            let place = list.map_or_else(String::new, |l| format!(" in this item of `{l}`"));
+            Diagnostic::new(
+                Rule::MissingField,
+                start,
+                format!("missing required field `{field}`{place}"),
+            )
+            .label(format!("this mapping has no `{field}`"))
+            .help(format!("add `{field}:` to it (see format.md for the field)"))
+        }
         Error::SerdeInvalidType {
             unexpected,
             expected,
@@ -67,6 +71,10 @@ pub(super) fn to_diagnostic(
             ..
         } => wrong_type(at, &field, &expected, Some(&unexpected)),
         Error::Unexpected { expected, .. } => wrong_type(at, &field, expected, None),
+        Error::InvalidScalar { ty, .. } => {
+            let found = token_at(&source.text, at);
+            wrong_type(at, &field, ty, found.as_deref().map(|f| format!("`{f}`")).as_deref())
+        }
         Error::SerdeInvalidLength { expected, .. } => wrong_type(at, &field, &expected, None),
         Error::NullIntoString { .. } => Diagnostic::new(
             Rule::EmptyValue,
@@ -83,6 +91,16 @@ pub(super) fn to_diagnostic(
             },
         )
         .help("keep one of the two entries"),
+        Error::Budget {
+            breach: BudgetBreach::Documents { .. },
+            ..
+        }
+        | Error::MultipleDocuments { .. } => Diagnostic::new(
+            Rule::YamlSyntax,
+            at,
+            "the file holds more than one YAML document",
+        )
+        .help("keep one assessment per file, without a second `---`"),
         Error::Budget { breach, .. } => budget(at, &breach),
         Error::AliasReplayLimitExceeded { .. }
         | Error::AliasExpansionLimitExceeded { .. }
@@ -95,14 +113,16 @@ pub(super) fn to_diagnostic(
         .help("write the values out instead of repeating them through aliases"),
         Error::Eof { .. } => Diagnostic::new(Rule::YamlSyntax, at, "the file is empty")
             .help("an assessment starts with `hrdd: 1` and an `assessment:` mapping; `hrdd init` is a starting point"),
-        Error::MultipleDocuments { .. } => Diagnostic::new(
-            Rule::YamlSyntax,
-            at,
-            "the file holds more than one YAML document",
-        )
-        .help("keep one assessment per file, without a second `---`"),
         other => {
             let text = other.to_string();
+            if text.contains("recursion limit") {
+                return Diagnostic::new(
+                    Rule::ResourceLimit,
+                    at,
+                    "refused: nesting deeper than the YAML parser allows",
+                )
+                .help("format v1 nests a few levels deep; this file is not an assessment");
+            }
             let help = if text.contains("tab") {
                 "YAML indents with spaces: replace the tab with spaces"
             } else {
@@ -153,7 +173,8 @@ fn plain_type(t: &str) -> String {
         "sequence start" | "a sequence" | "sequence" => "a list",
         "mapping start" | "a map" | "map" | "struct Assessment" => "a mapping",
         "string scalar" | "a string" | "string" => "text",
-        "i64" | "an integer" | "integer" => "a whole number",
+        "i64" | "u64" | "i32" | "u32" | "an integer" | "integer" => "a whole number",
+        "bool" => "true or false",
         "a boolean" | "boolean" => "true or false",
         "unit value" => "an empty value",
         _ if t.starts_with("struct ") => "a mapping",
@@ -182,10 +203,6 @@ fn budget(at: Pos, breach: &BudgetBreach) -> Diagnostic {
                 super::MAX_ALIASES
             ),
             "write the values out instead of repeating them through aliases",
-        ),
-        BudgetBreach::Documents { .. } => (
-            "more than one YAML document".to_owned(),
-            "keep one assessment per file, without a second `---`",
         ),
         other => (
             format!("{other:?}"),
@@ -233,4 +250,48 @@ fn key_before(before: &str) -> Option<String> {
     let t = t.strip_suffix(':')?;
     let key = t.trim_start().trim_start_matches("- ").trim();
     (!key.is_empty() && !key.contains(' ')).then(|| key.to_owned())
+}
+
+fn indent(line: &str) -> usize {
+    line.len() - line.trim_start().len()
+}
+
+/// The scalar written at `at`, for messages.
+fn token_at(text: &str, at: Pos) -> Option<String> {
+    let line = text.lines().nth((at.line as usize).checked_sub(1)?)?;
+    let rest: String = line.chars().skip((at.column as usize).saturating_sub(1)).collect();
+    let token = rest.split(" #").next()?.trim().trim_end_matches([',', ']', '}']);
+    (!token.is_empty()).then(|| token.chars().take(60).collect())
+}
+
+/// Where the block mapping holding the key at `at` starts, and the list it is an item of.
+///
+/// serde reports a missing field at the end of the mapping; the start is where a reader looks.
+fn mapping_start(text: &str, at: Pos) -> (Pos, Option<String>) {
+    let lines: Vec<&str> = text.lines().collect();
+    let Some(index) = (at.line as usize).checked_sub(1).filter(|i| *i < lines.len()) else {
+        return (at, None);
+    };
+    let key_indent = (at.column as usize).saturating_sub(1);
+    for i in (0..=index).rev() {
+        let line = lines[i];
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let dash = indent(line);
+        if trimmed.starts_with("- ") && dash + 2 == key_indent {
+            let list = lines[..i].iter().rev().find_map(|l| {
+                let t = l.trim_start();
+                (indent(l) < dash || (indent(l) == dash && !t.starts_with('-')))
+                    .then(|| t.strip_suffix(':').map(str::to_owned))
+                    .flatten()
+            });
+            return (Pos::new(i as u32 + 1, key_indent as u32 + 1), list);
+        }
+        if dash < key_indent {
+            return (Pos::new(i as u32 + 2, key_indent as u32 + 1).min(at), None);
+        }
+    }
+    (Pos::new(1, 1).min(at), None)
 }

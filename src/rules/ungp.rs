@@ -48,6 +48,10 @@ pub(super) fn check(a: &Assessment, index: &Index<'_>, ctx: &Context<'_>, out: &
         }
     }
     for ch in &a.remedy_channels {
+        // UNGP 31 is written for non-judicial mechanisms.
+        if ch.kind.value == ChannelKind::StateJudicial && ch.effectiveness.is_none() {
+            continue;
+        }
         let Some(eff) = &ch.effectiveness else {
             out.push(
                 Diagnostic::new(
@@ -62,7 +66,10 @@ pub(super) fn check(a: &Assessment, index: &Index<'_>, ctx: &Context<'_>, out: &
             );
             continue;
         };
-        let operational = ch.kind.value == ChannelKind::OperationalGrievance;
+        let operational = matches!(
+            ch.kind.value,
+            ChannelKind::OperationalGrievance | ChannelKind::PlatformAppeal | ChannelKind::Whistleblowing
+        );
         let mut missing = Vec::new();
         for (letter, name, value) in eff.value.criteria() {
             match value {
@@ -77,7 +84,11 @@ pub(super) fn check(a: &Assessment, index: &Index<'_>, ctx: &Context<'_>, out: &
                     )
                     .help("add a mitigation that improves the channel, and link it from the risks it serves"),
                 ),
-                None if letter != "h" || operational => missing.push(name),
+                None if ch.kind.value != ChannelKind::StateJudicial
+                    && (letter != "h" || operational) =>
+                {
+                    missing.push(name);
+                }
                 _ => {}
             }
         }
@@ -171,8 +182,14 @@ fn risk_rules(
             Diagnostic::new(
                 Rule::RemediationMissing,
                 risk.impact.pos,
-                format!("risk `{id}` is an actual impact the company {} to, with no remediation", 
-                    if involvement == Involvement::Cause { "caused or contributed" } else { "contributed" }),
+                format!(
+                    "risk `{id}` is an actual impact the company {}, with no remediation",
+                    if involvement == Involvement::Cause {
+                        "caused"
+                    } else {
+                        "contributed to"
+                    }
+                ),
             )
             .label("UNGP 22: provide for or cooperate in remediation")
             .help("link a `remediate` mitigation or a remedy channel from this risk"),

@@ -256,3 +256,134 @@ pub fn rank(assessment: &Assessment, method: &Method, basis: Basis) -> Ranking {
         scores,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(id: &str) -> Score {
+        Score {
+            index: 0,
+            id: id.to_owned(),
+            scale: 3,
+            scope: 2,
+            remediability: 2,
+            severity: 3,
+            method_severity: 3.0,
+            sum: 7,
+            band: Band::Medium,
+            actual: false,
+            likelihood: 3,
+            residual: 3,
+            irremediable: false,
+            vulnerable: false,
+        }
+    }
+
+    fn decide(a: &Score, b: &Score) -> (Ordering, Criterion) {
+        compare(a, b, &Method::SeverityFirst, Basis::Inherent)
+    }
+
+    #[test]
+    fn severity_comes_first() {
+        let mut a = s("z");
+        a.severity = 4;
+        a.method_severity = 4.0;
+        a.likelihood = 1;
+        let b = s("a");
+        assert_eq!(decide(&a, &b), (Ordering::Less, Criterion::Severity));
+    }
+
+    #[test]
+    fn irremediable_breaks_severity_ties() {
+        let mut a = s("z");
+        a.irremediable = true;
+        let mut b = s("a");
+        b.likelihood = 5;
+        assert_eq!(decide(&a, &b), (Ordering::Less, Criterion::Irremediable));
+    }
+
+    #[test]
+    fn likelihood_breaks_irremediability_ties() {
+        let mut a = s("z");
+        a.likelihood = 4;
+        let mut b = s("a");
+        b.sum = 9;
+        assert_eq!(decide(&a, &b), (Ordering::Less, Criterion::Likelihood));
+    }
+
+    #[test]
+    fn residual_basis_uses_residual_likelihood() {
+        let mut a = s("a");
+        a.likelihood = 5;
+        a.residual = 1;
+        let mut b = s("b");
+        b.residual = 2;
+        assert_eq!(
+            compare(&a, &b, &Method::SeverityFirst, Basis::Residual),
+            (Ordering::Greater, Criterion::Likelihood)
+        );
+    }
+
+    #[test]
+    fn severity_sum_breaks_likelihood_ties() {
+        let mut a = s("z");
+        a.sum = 8;
+        let mut b = s("a");
+        b.vulnerable = true;
+        assert_eq!(decide(&a, &b), (Ordering::Less, Criterion::SeveritySum));
+    }
+
+    #[test]
+    fn vulnerable_rights_holders_break_sum_ties() {
+        let mut a = s("z");
+        a.vulnerable = true;
+        let b = s("a");
+        assert_eq!(decide(&a, &b), (Ordering::Less, Criterion::Vulnerable));
+    }
+
+    #[test]
+    fn id_gives_a_stable_order_last() {
+        assert_eq!(decide(&s("R-1"), &s("R-2")), (Ordering::Less, Criterion::Id));
+        assert_eq!(decide(&s("R-1"), &s("R-1")).0, Ordering::Equal);
+    }
+
+    #[test]
+    fn bands_come_from_severity_alone() {
+        assert_eq!(Band::of_severity(5), Band::Critical);
+        assert_eq!(Band::of_severity(4), Band::High);
+        assert_eq!(Band::of_severity(3), Band::Medium);
+        assert_eq!(Band::of_severity(2), Band::Low);
+        assert_eq!(Band::of_severity(1), Band::Low);
+        assert!(Band::High.is_salient() && Band::Critical.is_salient());
+        assert!(!Band::Medium.is_salient());
+    }
+
+    #[test]
+    fn matrix_ranks_band_before_severity() {
+        let m = Method::Matrix(Matrix::default());
+        let mut a = s("a");
+        a.band = Band::High;
+        let mut b = s("b");
+        b.severity = 5;
+        b.method_severity = 5.0;
+        b.band = Band::Medium;
+        assert_eq!(compare(&a, &b, &m, Basis::Inherent), (Ordering::Less, Criterion::Band));
+    }
+
+    #[test]
+    fn weighted_severity_is_the_weighted_mean() {
+        let w = Weighted {
+            weights: Weights {
+                scale: 2.0,
+                scope: 1.0,
+                remediability: 1.0,
+            },
+            ..Weighted::default()
+        };
+        assert!((w.severity(5, 1, 3) - 3.5).abs() < 1e-9);
+        assert_eq!(w.band(3.5), Band::High);
+        assert_eq!(w.band(2.4), Band::Low);
+        assert!(w.check().is_ok());
+    }
+}

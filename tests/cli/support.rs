@@ -1,0 +1,62 @@
+//! A small builder so a test reads as: arguments, then what comes out.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The repository root: tests run there and name files relative to it.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The shipped examples, sorted.
+pub fn examples() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("examples"))
+        .expect("examples/ exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .map(|p| p.strip_prefix(root()).expect("under root").to_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+/// `hrdd` run from the repository root with a fixed date and no colour.
+pub fn hrdd() -> Command {
+    let mut cmd = Command::cargo_bin("hrdd").expect("the hrdd binary builds");
+    cmd.current_dir(root())
+        .env("HRDD_TODAY", "2026-11-23")
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE");
+    cmd
+}
+
+/// What a run printed and how it ended.
+pub struct Output {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `hrdd ARGS` and captures everything.
+pub fn run(args: &[&str]) -> Output {
+    run_with(hrdd(), args)
+}
+
+/// Runs a prepared command with `args`.
+pub fn run_with(mut cmd: Command, args: &[&str]) -> Output {
+    let out = cmd.args(args).output().expect("hrdd runs");
+    Output {
+        code: out.status.code().expect("hrdd exits, not killed by a signal"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// `--format json` findings of one run.
+pub fn findings(args: &[&str]) -> (i32, serde_json::Value) {
+    let out = run(args);
+    let json = serde_json::from_str(&out.stdout)
+        .unwrap_or_else(|e| panic!("stdout is JSON ({e}): {}\n{}", out.stdout, out.stderr));
+    (out.code, json)
+}

@@ -93,7 +93,11 @@ impl Config {
     pub fn discover(explicit: Option<&Path>, start: &Path) -> Result<Config, ConfigError> {
         match explicit {
             Some(path) => Config::load(path),
-            None => match start.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file()) {
+            None => match start
+                .ancestors()
+                .map(|d| d.join(FILE_NAME))
+                .find(|p| p.is_file())
+            {
                 Some(path) => Config::load(&path),
                 None => Ok(Config::default()),
             },
@@ -127,10 +131,12 @@ impl Config {
         let file: File = toml::from_str(text).map_err(|e| {
             let message = e.message().trim().to_owned();
             let message = match unknown_field(&message) {
-                Some((field, expected)) => match suggest::did_you_mean(field, expected.iter().map(String::as_str)) {
-                    Some(s) => format!("{message}; did you mean `{s}`?"),
-                    None => message,
-                },
+                Some((field, expected)) => {
+                    match suggest::did_you_mean(field, expected.iter().map(String::as_str)) {
+                        Some(s) => format!("{message}; did you mean `{s}`?"),
+                        None => message,
+                    }
+                }
                 None => message,
             };
             invalid(e.span(), message)
@@ -161,9 +167,14 @@ impl Config {
             let span = key_span(text, key);
             let rule = Rule::find(key).ok_or_else(|| {
                 let names = Rule::ALL.iter().map(|r| r.name());
-                let hint = suggest::help(key, names)
-                    .map_or_else(|| " (`hrdd explain` lists every rule)".to_owned(), |h| format!("; {h}"));
-                invalid(span.clone(), format!("unknown rule `{key}` in [rules]{hint}"))
+                let hint = suggest::help(key, names).map_or_else(
+                    || " (`hrdd explain` lists every rule)".to_owned(),
+                    |h| format!("; {h}"),
+                );
+                invalid(
+                    span.clone(),
+                    format!("unknown rule `{key}` in [rules]{hint}"),
+                )
             })?;
             let setting = value
                 .as_str()

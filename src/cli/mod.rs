@@ -87,7 +87,11 @@ impl Status {
     }
 
     fn worst(self, other: Status) -> Status {
-        if other.code() > self.code() { other } else { self }
+        if other.code() > self.code() {
+            other
+        } else {
+            self
+        }
     }
 }
 
@@ -124,7 +128,11 @@ where
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
-            let code = if e.use_stderr() { Status::Failure } else { Status::Success };
+            let code = if e.use_stderr() {
+                Status::Failure
+            } else {
+                Status::Success
+            };
             // clap prints help and version on stdout; a closed pipe there is fine.
             let _ = e.print();
             return Ok(code);
@@ -156,9 +164,8 @@ struct Ctx {
 
 impl Ctx {
     fn config(&self) -> Result<Config, Error> {
-        let cwd = std::env::current_dir().map_err(|e| {
-            Error::Usage(format!("cannot read the current directory: {e}"))
-        })?;
+        let cwd = std::env::current_dir()
+            .map_err(|e| Error::Usage(format!("cannot read the current directory: {e}")))?;
         Ok(Config::discover(self.config_path.as_deref(), &cwd)?)
     }
 }

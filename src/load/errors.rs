@@ -17,12 +17,11 @@ pub(super) fn to_diagnostic(
 ) -> Diagnostic {
     let error = unwrap(error);
     let at = error.location().map(|l| pos(&l)).unwrap_or(Pos::new(1, 1));
-    if !matches!(error, Error::Budget { .. } | Error::Eof { .. }) {
-        if let Some((version, vpos)) = version_probe(&source.text) {
-            if version != 1 {
-                return unsupported_version(version, vpos);
-            }
-        }
+    if !matches!(error, Error::Budget { .. } | Error::Eof { .. })
+        && let Some((version, vpos)) = version_probe(&source.text)
+        && version != 1
+    {
+        return unsupported_version(version, vpos);
     }
     let key = key_at(&source.text, at);
     let field = key
@@ -163,7 +162,9 @@ fn wrong_type(at: Pos, field: &str, expected: &str, found: Option<&str>) -> Diag
     };
     Diagnostic::new(Rule::WrongType, at, message)
         .label(format!("expected {expected}"))
-        .help(format!("write {expected} here (see format.md for this field)"))
+        .help(format!(
+            "write {expected} here (see format.md for this field)"
+        ))
 }
 
 /// Speaks of YAML shapes in the words of the format rather than of serde.
@@ -181,7 +182,7 @@ fn plain_type(t: &str) -> String {
         _ if t.starts_with("sequence") || t.starts_with("a sequence") => "a list",
         _ if t.starts_with("integer `") => return format!("the number {}", &t[8..]),
         _ if t.starts_with("string ") => return format!("the text {}", &t[7..]),
-        _ if t.starts_with("boolean `") => return format!("the boolean {}", &t[9..]),
+        _ if t.starts_with("boolean `") => return format!("the boolean {}", &t[8..]),
         _ => t,
     };
     s.to_owned()
@@ -259,8 +260,15 @@ fn indent(line: &str) -> usize {
 /// The scalar written at `at`, for messages.
 fn token_at(text: &str, at: Pos) -> Option<String> {
     let line = text.lines().nth((at.line as usize).checked_sub(1)?)?;
-    let rest: String = line.chars().skip((at.column as usize).saturating_sub(1)).collect();
-    let token = rest.split(" #").next()?.trim().trim_end_matches([',', ']', '}']);
+    let rest: String = line
+        .chars()
+        .skip((at.column as usize).saturating_sub(1))
+        .collect();
+    let token = rest
+        .split(" #")
+        .next()?
+        .trim()
+        .trim_end_matches([',', ']', '}']);
     (!token.is_empty()).then(|| token.chars().take(60).collect())
 }
 
@@ -269,7 +277,10 @@ fn token_at(text: &str, at: Pos) -> Option<String> {
 /// serde reports a missing field at the end of the mapping; the start is where a reader looks.
 fn mapping_start(text: &str, at: Pos) -> (Pos, Option<String>) {
     let lines: Vec<&str> = text.lines().collect();
-    let Some(index) = (at.line as usize).checked_sub(1).filter(|i| *i < lines.len()) else {
+    let Some(index) = (at.line as usize)
+        .checked_sub(1)
+        .filter(|i| *i < lines.len())
+    else {
         return (at, None);
     };
     let key_indent = (at.column as usize).saturating_sub(1);

@@ -48,10 +48,7 @@ pub enum ReadError {
 ///
 /// The outer error means the file could not be read; the inner one that its content is
 /// refused (a finding, exit code 1).
-pub fn read_file(
-    path: &Path,
-    max_bytes: u64,
-) -> Result<Result<SourceFile, Diagnostic>, ReadError> {
+pub fn read_file(path: &Path, max_bytes: u64) -> Result<Result<SourceFile, Diagnostic>, ReadError> {
     let name = path.display().to_string();
     let io = |source| ReadError::Io {
         path: name.clone(),

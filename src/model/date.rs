@@ -61,8 +61,7 @@ pub fn parse_date(raw: &str) -> Result<Date, String> {
     let shape_ok = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b
-            .iter()
+        && b.iter()
             .enumerate()
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shape_ok {
@@ -79,6 +78,13 @@ pub fn parse_date(raw: &str) -> Result<Date, String> {
     })
 }
 
+impl<'de> serde::Deserialize<'de> for Day {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(d)?;
+        Ok(Day::parse(raw.trim()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,15 +93,12 @@ mod tests {
     fn accepts_real_days_and_rejects_impossible_ones() {
         assert_eq!(parse_date("2024-02-29").unwrap().to_string(), "2024-02-29");
         assert!(parse_date("2026-02-29").unwrap_err().contains("no day 29"));
-        assert!(parse_date("2026-13-01").unwrap_err().contains("no month 13"));
+        assert!(
+            parse_date("2026-13-01")
+                .unwrap_err()
+                .contains("no month 13")
+        );
         assert!(parse_date("2026-1-01").unwrap_err().contains("YYYY-MM-DD"));
         assert!(parse_date("tomorrow").is_err());
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Day {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let raw = String::deserialize(d)?;
-        Ok(Day::parse(raw.trim()))
     }
 }

@@ -288,7 +288,11 @@ impl Effectiveness {
             ("d", "equitable", self.equitable.as_ref()),
             ("e", "transparent", self.transparent.as_ref()),
             ("f", "rights-compatible", self.rights_compatible.as_ref()),
-            ("g", "continuous-learning", self.continuous_learning.as_ref()),
+            (
+                "g",
+                "continuous-learning",
+                self.continuous_learning.as_ref(),
+            ),
             (
                 "h",
                 "engagement-and-dialogue",
@@ -346,7 +350,10 @@ impl<'de> Deserialize<'de> for Organisation {
                     confidential: false,
                 })
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Organisation, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Organisation, A::Error> {
                 let full = Full::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
                 Ok(Organisation {
                     name: full.name,

@@ -116,7 +116,11 @@ pub const BUILT_IN_RIGHTS: &[Right] = &[
         "freedom from child labour and economic exploitation",
         &["ICESCR 10(3)", "CRC 32", "ILO C138, C182"],
     ),
-    right("social-security", "social security", &["UDHR 22", "ICESCR 9"]),
+    right(
+        "social-security",
+        "social security",
+        &["UDHR 22", "ICESCR 9"],
+    ),
     right(
         "standard-of-living",
         "adequate standard of living",

@@ -30,9 +30,13 @@ pub fn render(d: &Diagnostic, source: Option<&str>, renderer: &Renderer) -> Stri
                 ),
             );
         }
-        None => groups.push(title.element(annotate_snippets::Origin::path(d.file.as_str())
-            .line(d.pos.line.max(1) as usize)
-            .char_column(d.pos.column.max(1) as usize))),
+        None => groups.push(
+            title.element(
+                annotate_snippets::Origin::path(d.file.as_str())
+                    .line(d.pos.line.max(1) as usize)
+                    .char_column(d.pos.column.max(1) as usize),
+            ),
+        ),
     }
     if let Some(help) = &d.help {
         groups.push(Group::with_title(Snip::HELP.secondary_title(help.as_str())));
@@ -48,7 +52,9 @@ fn caret(line: &str, column: usize, len: usize) -> std::ops::Range<usize> {
         .map_or(line.len(), |(i, _)| i);
     let rest = &line[start..];
     let end = if len > 0 {
-        rest.char_indices().nth(len).map_or(line.len(), |(i, _)| start + i)
+        rest.char_indices()
+            .nth(len)
+            .map_or(line.len(), |(i, _)| start + i)
     } else {
         let token = rest
             .find(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | ']' | '}'))
@@ -65,11 +71,7 @@ pub fn summary(s: &Summary) -> String {
     if s.infos > 0 {
         parts.push(plural(s.infos, "info"));
     }
-    format!(
-        "{} checked: {}",
-        plural(s.files, "file"),
-        parts.join(", ")
-    )
+    format!("{} checked: {}", plural(s.files, "file"), parts.join(", "))
 }
 
 #[cfg(test)]

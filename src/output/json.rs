@@ -44,7 +44,8 @@ pub fn render(diagnostics: &[Diagnostic], summary: Summary) -> String {
 
 /// Pretty JSON with a final newline; serialising these plain types cannot fail.
 pub fn to_string<T: Serialize>(value: &T) -> String {
-    let mut s = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut s =
+        serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s
 }

@@ -16,7 +16,10 @@ pub fn text(width: Option<u16>) -> String {
     for r in BUILT_IN_RIGHTS {
         table.add_row([r.id, r.name, &r.instruments.join("; ")]);
     }
-    format!("{table}\n{} built-in rights; an assessment may add its own under `rights:`.\n", BUILT_IN_RIGHTS.len())
+    format!(
+        "{table}\n{} built-in rights; an assessment may add its own under `rights:`.\n",
+        BUILT_IN_RIGHTS.len()
+    )
 }
 
 /// The catalogue as JSON.

@@ -45,7 +45,9 @@ pub(super) fn check(a: &Assessment, out: &mut Vec<Diagnostic>) {
                     ),
                 )
                 .label("an actual impact is occurring: likelihood 5")
-                .help("remove `likelihood` (actual impacts count as 5), or set `impact: potential`"),
+                .help(
+                    "remove `likelihood` (actual impacts count as 5), or set `impact: potential`",
+                ),
             );
         }
         let likelihood = if actual {
@@ -53,9 +55,10 @@ pub(super) fn check(a: &Assessment, out: &mut Vec<Diagnostic>) {
         } else {
             risk.likelihood.as_ref().map(|l| l.value)
         };
-        if let (Some(r), Some(l)) = (&risk.residual_likelihood, likelihood) {
-            if r.value > l {
-                out.push(
+        if let (Some(r), Some(l)) = (&risk.residual_likelihood, likelihood)
+            && r.value > l
+        {
+            out.push(
                     Diagnostic::new(
                         Rule::ResidualAboveLikelihood,
                         r.pos,
@@ -67,7 +70,6 @@ pub(super) fn check(a: &Assessment, out: &mut Vec<Diagnostic>) {
                     .label(format!("at most {l}"))
                     .help("mitigation can only lower likelihood: set `residual_likelihood` at or below `likelihood`"),
                 );
-            }
         }
     }
     for m in &a.mitigations {

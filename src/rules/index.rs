@@ -21,7 +21,7 @@ pub struct Index<'a> {
 impl<'a> Index<'a> {
     /// Indexes every list of `a`.
     pub fn new(a: &'a Assessment) -> Self {
-        fn by_pos<'a, T>(items: &'a [T], id: fn(&T) -> &Id) -> HashMap<&'a str, Pos> {
+        fn by_pos<T>(items: &[T], id: fn(&T) -> &Id) -> HashMap<&str, Pos> {
             let mut map = HashMap::with_capacity(items.len());
             for item in items {
                 let id = id(item);
@@ -29,7 +29,7 @@ impl<'a> Index<'a> {
             }
             map
         }
-        fn by_index<'a, T>(items: &'a [T], id: fn(&T) -> &Id) -> HashMap<&'a str, usize> {
+        fn by_index<T>(items: &[T], id: fn(&T) -> &Id) -> HashMap<&str, usize> {
             let mut map = HashMap::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
                 map.entry(id(item).value.as_str()).or_insert(i);

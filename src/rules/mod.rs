@@ -54,6 +54,6 @@ pub fn check(assessment: &Assessment, ctx: &Context<'_>) -> Vec<Diagnostic> {
             Some(d)
         })
         .collect();
-    out.sort_by(|a, b| (a.pos, a.rule).cmp(&(b.pos, b.rule)));
+    out.sort_by_key(|a| (a.pos, a.rule));
     out
 }

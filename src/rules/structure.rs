@@ -48,17 +48,17 @@ pub(super) fn check(a: &Assessment, index: &Index<'_>, out: &mut Vec<Diagnostic>
     c.list("rights_holders", &a.rights_holders, |r| &r.id);
     for rh in a.rights_holders.iter() {
         c.text("name", &rh.name);
-        if let Some(n) = &rh.estimated_number {
-            if n.value < 0 {
-                c.push(
-                    Diagnostic::new(
-                        Rule::OutOfRange,
-                        n.pos,
-                        format!("`estimated_number` cannot be negative, found {}", n.value),
-                    )
-                    .help("write how many people, as best known (0 or more)"),
-                );
-            }
+        if let Some(n) = &rh.estimated_number
+            && n.value < 0
+        {
+            c.push(
+                Diagnostic::new(
+                    Rule::OutOfRange,
+                    n.pos,
+                    format!("`estimated_number` cannot be negative, found {}", n.value),
+                )
+                .help("write how many people, as best known (0 or more)"),
+            );
         }
     }
     c.list("rights", &a.rights, |r| &r.id);
@@ -105,10 +105,19 @@ pub(super) fn check(a: &Assessment, index: &Index<'_>, out: &mut Vec<Diagnostic>
             let known = built_in_right(&right.value).is_some()
                 || index.rights.contains_key(right.value.as_str());
             if !known {
-                c.dangling("rights", right, right_ids(), " (the built-in catalogue or `rights`)");
+                c.dangling(
+                    "rights",
+                    right,
+                    right_ids(),
+                    " (the built-in catalogue or `rights`)",
+                );
             }
         }
-        c.refs("rights_holders", &risk.rights_holders, &index.rights_holders);
+        c.refs(
+            "rights_holders",
+            &risk.rights_holders,
+            &index.rights_holders,
+        );
         c.refs("relationships", &risk.relationships, &index.relationships);
         c.refs("mitigations", &risk.mitigations, &index.mitigations);
         c.refs("remedy_channels", &risk.remedy, &index.remedy_channels);
@@ -124,7 +133,10 @@ pub(super) fn check(a: &Assessment, index: &Index<'_>, out: &mut Vec<Diagnostic>
                 Diagnostic::new(
                     Rule::MissingField,
                     risk.impact.pos,
-                    format!("risk `{}` is potential but has no `likelihood`", risk.id.value),
+                    format!(
+                        "risk `{}` is potential but has no `likelihood`",
+                        risk.id.value
+                    ),
                 )
                 .label("a potential impact needs a likelihood")
                 .help("add `likelihood:` from 1 (rare) to 5 (almost certain)"),
@@ -181,7 +193,10 @@ impl Checker<'_> {
                 .label("ids start with a letter; then letters, digits, `_`, `.` or `-`")
                 .help(match suggest_id(&id.value) {
                     Some(s) => format!("use an id of at most 64 characters, e.g. `{s}`"),
-                    None => "use an id such as `R-1` or `content-moderators` (at most 64 characters)".into(),
+                    None => {
+                        "use an id such as `R-1` or `content-moderators` (at most 64 characters)"
+                            .into()
+                    }
                 }),
             );
         }
@@ -201,7 +216,9 @@ impl Checker<'_> {
                         format!("the id `{}` is defined twice in `{list}`", id.value),
                     )
                     .label(format!("first defined at line {}", first.line))
-                    .help("give each item its own id; ids must never be reused for a different thing"),
+                    .help(
+                        "give each item its own id; ids must never be reused for a different thing",
+                    ),
                 );
             } else {
                 seen.insert(&id.value, id.pos);
@@ -212,8 +229,9 @@ impl Checker<'_> {
     fn text(&mut self, field: &str, text: &Text) {
         if text.value.trim().is_empty() {
             self.push(
-                Diagnostic::new(Rule::EmptyValue, text.pos, format!("`{field}` is empty"))
-                    .help(format!("write the {field}, or remove the key if it is optional")),
+                Diagnostic::new(Rule::EmptyValue, text.pos, format!("`{field}` is empty")).help(
+                    format!("write the {field}, or remove the key if it is optional"),
+                ),
             );
         }
     }
@@ -264,12 +282,8 @@ impl Checker<'_> {
                 .err()
                 .unwrap_or_default();
             self.push(
-                Diagnostic::new(
-                    Rule::InvalidDate,
-                    day.pos,
-                    format!("`{field}`: {reason}"),
-                )
-                .help("write a real day as YYYY-MM-DD, e.g. 2026-03-31"),
+                Diagnostic::new(Rule::InvalidDate, day.pos, format!("`{field}`: {reason}"))
+                    .help("write a real day as YYYY-MM-DD, e.g. 2026-03-31"),
             );
         }
     }
@@ -289,8 +303,12 @@ impl Checker<'_> {
         candidates: impl IntoIterator<Item = &'a str>,
         where_: &str,
     ) {
-        let help = suggest::help(&r.value, candidates)
-            .unwrap_or_else(|| format!("define `{}` in `{list}`{where_}, or fix the reference", r.value));
+        let help = suggest::help(&r.value, candidates).unwrap_or_else(|| {
+            format!(
+                "define `{}` in `{list}`{where_}, or fix the reference",
+                r.value
+            )
+        });
         self.push(
             Diagnostic::new(
                 Rule::DanglingReference,
@@ -324,7 +342,9 @@ fn suggest_id(id: &str) -> Option<String> {
             }
         })
         .collect();
-    s = s.trim_start_matches(|c: char| !c.is_ascii_alphabetic()).to_owned();
+    s = s
+        .trim_start_matches(|c: char| !c.is_ascii_alphabetic())
+        .to_owned();
     s.truncate(64);
     (is_valid_id(&s) && s != id).then_some(s)
 }

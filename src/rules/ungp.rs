@@ -10,15 +10,22 @@ use crate::model::{
 };
 use crate::score::{self, Band, Method};
 
-pub(super) fn check(a: &Assessment, index: &Index<'_>, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(
+    a: &Assessment,
+    index: &Index<'_>,
+    ctx: &Context<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
     for (i, risk) in a.risks.iter().enumerate() {
         risk_rules(a, index, ctx, i, risk, out);
     }
     vulnerable_not_engaged(a, index, out);
     for m in &a.mitigations {
         let status = m.status.value;
-        if matches!(status, MitigationStatus::Implemented | MitigationStatus::Verified)
-            && m.indicators.is_empty()
+        if matches!(
+            status,
+            MitigationStatus::Implemented | MitigationStatus::Verified
+        ) && m.indicators.is_empty()
         {
             out.push(
                 Diagnostic::new(
@@ -30,9 +37,10 @@ pub(super) fn check(a: &Assessment, index: &Index<'_>, ctx: &Context<'_>, out: &
                 .help("add `indicators:` with a name, kind, target and source, ideally feedback from affected stakeholders"),
             );
         }
-        if let (true, Some(due)) = (status.is_open(), &m.due) {
-            if let Some(date) = due.value.date().filter(|d| *d < ctx.today) {
-                out.push(
+        if let (true, Some(due)) = (status.is_open(), &m.due)
+            && let Some(date) = due.value.date().filter(|d| *d < ctx.today)
+        {
+            out.push(
                     Diagnostic::new(
                         Rule::MitigationOverdue,
                         due.pos,
@@ -44,7 +52,6 @@ pub(super) fn check(a: &Assessment, index: &Index<'_>, ctx: &Context<'_>, out: &
                     .label(format!("{} days overdue", days_between(date, ctx.today)))
                     .help("deliver it and set `status: implemented`, or agree a new `due` date and record why"),
                 );
-            }
         }
     }
     for ch in &a.remedy_channels {
@@ -62,13 +69,17 @@ pub(super) fn check(a: &Assessment, index: &Index<'_>, ctx: &Context<'_>, out: &
                         ch.id.value
                     ),
                 )
-                .help("add `effectiveness:` rating each criterion met, partial, not-met or unknown"),
+                .help(
+                    "add `effectiveness:` rating each criterion met, partial, not-met or unknown",
+                ),
             );
             continue;
         };
         let operational = matches!(
             ch.kind.value,
-            ChannelKind::OperationalGrievance | ChannelKind::PlatformAppeal | ChannelKind::Whistleblowing
+            ChannelKind::OperationalGrievance
+                | ChannelKind::PlatformAppeal
+                | ChannelKind::Whistleblowing
         );
         let mut missing = Vec::new();
         for (letter, name, value) in eff.value.criteria() {
@@ -107,7 +118,13 @@ pub(super) fn check(a: &Assessment, index: &Index<'_>, ctx: &Context<'_>, out: &
             );
         }
     }
-    if let Some(next) = a.assessment.next_review.value.date().filter(|d| *d < ctx.today) {
+    if let Some(next) = a
+        .assessment
+        .next_review
+        .value
+        .date()
+        .filter(|d| *d < ctx.today)
+    {
         out.push(
             Diagnostic::new(
                 Rule::ReviewOverdue,
@@ -152,13 +169,14 @@ fn risk_rules(
                 (true, true) => None,
                 (false, true) => Some("a `cease` or `prevent` mitigation"),
                 (true, false) => Some("a `use-leverage` mitigation"),
-                (false, false) => Some("a `cease` or `prevent` mitigation and a `use-leverage` one"),
+                (false, false) => {
+                    Some("a `cease` or `prevent` mitigation and a `use-leverage` one")
+                }
             },
-            Involvement::DirectlyLinked => (!has(&[
-                MitigationType::UseLeverage,
-                MitigationType::BuildLeverage,
-            ]))
-            .then_some("a `use-leverage` or `build-leverage` mitigation"),
+            Involvement::DirectlyLinked => {
+                (!has(&[MitigationType::UseLeverage, MitigationType::BuildLeverage]))
+                    .then_some("a `use-leverage` or `build-leverage` mitigation")
+            }
         };
         if let Some(missing) = missing {
             out.push(
@@ -168,7 +186,9 @@ fn risk_rules(
                     format!("risk `{id}` (`{involvement}`) lacks {missing}"),
                 )
                 .label("UNGP 19 sets the expected action by involvement")
-                .help(format!("add {missing} to `mitigations` and link it from this risk")),
+                .help(format!(
+                    "add {missing} to `mitigations` and link it from this risk"
+                )),
             );
         }
     }
@@ -242,7 +262,9 @@ fn risk_rules(
                             quoted(&without)
                         ),
                     )
-                    .help("add them to a channel's `accessible_to`, or link a channel they can use"),
+                    .help(
+                        "add them to a channel's `accessible_to`, or link a channel they can use",
+                    ),
                 );
             }
         }
@@ -350,7 +372,9 @@ fn unreferenced(a: &Assessment, out: &mut Vec<Diagnostic>) {
             );
         }
     };
-    a.products.iter().for_each(|p| report("products", "product", &p.id));
+    a.products
+        .iter()
+        .for_each(|p| report("products", "product", &p.id));
     a.rights_holders
         .iter()
         .for_each(|r| report("rights_holders", "rights-holder group", &r.id));

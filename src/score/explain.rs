@@ -96,7 +96,10 @@ pub fn explain(assessment: &Assessment, ranking: &Ranking, id: &str) -> Option<S
     }
 
     // 3. Priority order.
-    let _ = writeln!(w, "3. Priority order, each step breaking ties of the one before:");
+    let _ = writeln!(
+        w,
+        "3. Priority order, each step breaking ties of the one before:"
+    );
     let mut step = 'a'..='z';
     let mut item = |w: &mut String, text: String| {
         let _ = writeln!(w, "   {}. {text}", step.next().unwrap_or('-'));
@@ -130,7 +133,9 @@ pub fn explain(assessment: &Assessment, ranking: &Ranking, id: &str) -> Option<S
         ),
     );
     let likelihood = match basis {
-        Basis::Inherent if s.actual => format!("likelihood {} (actual impacts count as 5)", s.likelihood),
+        Basis::Inherent if s.actual => {
+            format!("likelihood {} (actual impacts count as 5)", s.likelihood)
+        }
         Basis::Inherent => format!("likelihood {}", s.likelihood),
         Basis::Residual => format!(
             "residual likelihood {} (likelihood {}{})",
@@ -219,10 +224,12 @@ pub fn explain(assessment: &Assessment, ranking: &Ranking, id: &str) -> Option<S
             let _ = writeln!(w, "   below: none, this is the last risk");
         }
     }
-    debug_assert!(ranking
-        .scores
-        .windows(2)
-        .all(|p| compare(&p[0], &p[1], method, basis).0 != Ordering::Greater));
+    debug_assert!(
+        ranking
+            .scores
+            .windows(2)
+            .all(|p| compare(&p[0], &p[1], method, basis).0 != Ordering::Greater)
+    );
     Some(out)
 }
 

@@ -140,7 +140,8 @@ impl Weighted {
     /// The weighted mean of the three dimensions.
     pub fn severity(&self, scale: u8, scope: u8, remediability: u8) -> f64 {
         let w = &self.weights;
-        (w.scale * f64::from(scale) + w.scope * f64::from(scope)
+        (w.scale * f64::from(scale)
+            + w.scope * f64::from(scope)
             + w.remediability * f64::from(remediability))
             / (w.scale + w.scope + w.remediability)
     }

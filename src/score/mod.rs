@@ -344,7 +344,10 @@ mod tests {
 
     #[test]
     fn id_gives_a_stable_order_last() {
-        assert_eq!(decide(&s("R-1"), &s("R-2")), (Ordering::Less, Criterion::Id));
+        assert_eq!(
+            decide(&s("R-1"), &s("R-2")),
+            (Ordering::Less, Criterion::Id)
+        );
         assert_eq!(decide(&s("R-1"), &s("R-1")).0, Ordering::Equal);
     }
 
@@ -368,7 +371,10 @@ mod tests {
         b.severity = 5;
         b.method_severity = 5.0;
         b.band = Band::Medium;
-        assert_eq!(compare(&a, &b, &m, Basis::Inherent), (Ordering::Less, Criterion::Band));
+        assert_eq!(
+            compare(&a, &b, &m, Basis::Inherent),
+            (Ordering::Less, Criterion::Band)
+        );
     }
 
     #[test]

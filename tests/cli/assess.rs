@@ -8,14 +8,23 @@ fn ranked_table_of_every_example() {
         let path = example.to_str().expect("utf-8");
         let out = run(&["assess", path]);
         assert_eq!(out.code, 0, "{path}: {}", out.stderr);
-        let name = example.file_stem().expect("stem").to_string_lossy().into_owned();
+        let name = example
+            .file_stem()
+            .expect("stem")
+            .to_string_lossy()
+            .into_owned();
         insta::assert_snapshot!(format!("assess_table_{name}"), out.stdout);
     }
 }
 
 #[test]
 fn markdown_table_for_pull_requests() {
-    let out = run(&["assess", "--format", "markdown", "tests/fixtures/ranking.yaml"]);
+    let out = run(&[
+        "assess",
+        "--format",
+        "markdown",
+        "tests/fixtures/ranking.yaml",
+    ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     insta::assert_snapshot!("assess_markdown", out.stdout);
 }
@@ -29,11 +38,36 @@ fn json_lists_risks_in_rank_order() {
     assert_eq!(json["departs_from_ungp24"], false);
     assert_eq!(json["assessment"]["id"], "ranking-fixture");
     let risks = json["risks"].as_array().expect("risks");
-    let ids: Vec<&str> = risks.iter().map(|r| r["id"].as_str().expect("id")).collect();
-    assert_eq!(ids, ["R-irreversible", "R-grave", "R-actual", "R-likely", "R-wide", "R-sum", "R-vulnerable", "R-a", "R-b", "R-minor"]);
+    let ids: Vec<&str> = risks
+        .iter()
+        .map(|r| r["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "R-irreversible",
+            "R-grave",
+            "R-actual",
+            "R-likely",
+            "R-wide",
+            "R-sum",
+            "R-vulnerable",
+            "R-a",
+            "R-b",
+            "R-minor"
+        ]
+    );
     for (i, r) in risks.iter().enumerate() {
         assert_eq!(r["rank"], i + 1);
-        for key in ["title", "band", "severity", "likelihood", "residual_likelihood", "involvement", "status"] {
+        for key in [
+            "title",
+            "band",
+            "severity",
+            "likelihood",
+            "residual_likelihood",
+            "involvement",
+            "status",
+        ] {
             assert!(!r[key].is_null(), "{key} missing in {r}");
         }
     }
@@ -42,7 +76,13 @@ fn json_lists_risks_in_rank_order() {
 
 #[test]
 fn residual_ranking_uses_residual_likelihood_and_keeps_severity() {
-    let out = run(&["assess", "--format", "json", "--residual", "tests/fixtures/ranking.yaml"]);
+    let out = run(&[
+        "assess",
+        "--format",
+        "json",
+        "--residual",
+        "tests/fixtures/ranking.yaml",
+    ]);
     let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
     assert_eq!(json["basis"], "residual");
     let ids: Vec<&str> = json["risks"]
@@ -72,7 +112,12 @@ fn residual_ranking_uses_residual_likelihood_and_keeps_severity() {
 
 #[test]
 fn explain_prints_every_step_and_the_neighbours() {
-    let out = run(&["assess", "tests/fixtures/ranking.yaml", "--explain", "R-actual"]);
+    let out = run(&[
+        "assess",
+        "tests/fixtures/ranking.yaml",
+        "--explain",
+        "R-actual",
+    ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     insta::assert_snapshot!("explain_r_actual", out.stdout);
 }
@@ -80,7 +125,12 @@ fn explain_prints_every_step_and_the_neighbours() {
 #[test]
 fn explain_an_unknown_risk_suggests_the_nearest_id() {
     hrdd()
-        .args(["assess", "tests/fixtures/ranking.yaml", "--explain", "R-actaul"])
+        .args([
+            "assess",
+            "tests/fixtures/ranking.yaml",
+            "--explain",
+            "R-actaul",
+        ])
         .assert()
         .code(2)
         .stderr(predicates::str::contains("did you mean `R-actual`?"));
@@ -97,21 +147,49 @@ fn an_invalid_file_is_not_ranked() {
 #[test]
 fn alternative_methods_are_labelled_as_departures() {
     let dir = tempfile::tempdir().expect("tempdir");
-    for (method, notice) in [("matrix", "departs from UNGP 24"), ("weighted", "departs from UNGP 14 and 24")] {
+    for (method, notice) in [
+        ("matrix", "departs from UNGP 24"),
+        ("weighted", "departs from UNGP 14 and 24"),
+    ] {
         let cfg = dir.path().join(format!("{method}.toml"));
         std::fs::write(&cfg, format!("[scoring]\nmethod = \"{method}\"\n")).expect("write");
         let cfg = cfg.to_str().expect("utf-8");
         let table = run(&["--config", cfg, "assess", "tests/fixtures/ranking.yaml"]);
         assert_eq!(table.code, 0, "{}", table.stderr);
-        assert!(table.stdout.contains(&format!("Method: {method}")), "{}", table.stdout);
+        assert!(
+            table.stdout.contains(&format!("Method: {method}")),
+            "{}",
+            table.stdout
+        );
         assert!(table.stdout.contains(notice), "{}", table.stdout);
-        let md = run(&["--config", cfg, "assess", "--format", "markdown", "tests/fixtures/ranking.yaml"]);
+        let md = run(&[
+            "--config",
+            cfg,
+            "assess",
+            "--format",
+            "markdown",
+            "tests/fixtures/ranking.yaml",
+        ]);
         assert!(md.stdout.contains(notice));
-        let json = run(&["--config", cfg, "assess", "--format", "json", "tests/fixtures/ranking.yaml"]);
+        let json = run(&[
+            "--config",
+            cfg,
+            "assess",
+            "--format",
+            "json",
+            "tests/fixtures/ranking.yaml",
+        ]);
         let json: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
         assert_eq!(json["method"], method);
         assert_eq!(json["departs_from_ungp24"], true);
-        let explain = run(&["--config", cfg, "assess", "tests/fixtures/ranking.yaml", "--explain", "R-minor"]);
+        let explain = run(&[
+            "--config",
+            cfg,
+            "assess",
+            "tests/fixtures/ranking.yaml",
+            "--explain",
+            "R-minor",
+        ]);
         assert!(explain.stdout.contains(notice));
     }
 }
@@ -121,9 +199,21 @@ fn matrix_lets_likelihood_lower_a_band() {
     let dir = tempfile::tempdir().expect("tempdir");
     let cfg = dir.path().join("hrdd.toml");
     std::fs::write(&cfg, "[scoring]\nmethod = \"matrix\"\n").expect("write");
-    let out = run(&["--config", cfg.to_str().expect("utf-8"), "assess", "--format", "json", "tests/fixtures/ranking.yaml"]);
+    let out = run(&[
+        "--config",
+        cfg.to_str().expect("utf-8"),
+        "assess",
+        "--format",
+        "json",
+        "tests/fixtures/ranking.yaml",
+    ]);
     let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
-    let grave = json["risks"].as_array().expect("risks").iter().find(|r| r["id"] == "R-grave").expect("R-grave");
+    let grave = json["risks"]
+        .as_array()
+        .expect("risks")
+        .iter()
+        .find(|r| r["id"] == "R-grave")
+        .expect("R-grave");
     // Severity 5, likelihood 1: critical under severity-first, medium in the default matrix.
     assert_eq!(grave["band"], "medium");
 }

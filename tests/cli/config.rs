@@ -6,14 +6,22 @@ use crate::support::{hrdd, root};
 
 fn copy_fixture(dir: &std::path::Path) -> std::path::PathBuf {
     let target = dir.join("a.yaml");
-    std::fs::copy(root().join("tests/fixtures/rules/U012-review-overdue.yaml"), &target).expect("copy");
+    std::fs::copy(
+        root().join("tests/fixtures/rules/U012-review-overdue.yaml"),
+        &target,
+    )
+    .expect("copy");
     target
 }
 
 #[test]
 fn hrdd_toml_is_found_in_a_parent_directory() {
     let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::write(dir.path().join("hrdd.toml"), "[rules]\nreview-overdue = \"error\"\n").expect("write");
+    std::fs::write(
+        dir.path().join("hrdd.toml"),
+        "[rules]\nreview-overdue = \"error\"\n",
+    )
+    .expect("write");
     let sub = dir.path().join("nested/deeper");
     std::fs::create_dir_all(&sub).expect("mkdir");
     copy_fixture(&sub);
@@ -28,7 +36,11 @@ fn hrdd_toml_is_found_in_a_parent_directory() {
 #[test]
 fn unknown_keys_exit_2_naming_key_and_line() {
     let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::write(dir.path().join("hrdd.toml"), "[scoring]\nmethod = \"matrix\"\nweigths = 1\n").expect("write");
+    std::fs::write(
+        dir.path().join("hrdd.toml"),
+        "[scoring]\nmethod = \"matrix\"\nweigths = 1\n",
+    )
+    .expect("write");
     copy_fixture(dir.path());
     hrdd()
         .current_dir(dir.path())
@@ -44,10 +56,19 @@ fn unknown_rules_and_levels_are_refused() {
     let dir = tempfile::tempdir().expect("tempdir");
     copy_fixture(dir.path());
     for (toml, expected) in [
-        ("[rules]\nreview-overdu = \"off\"\n", "did you mean `review-overdue`?"),
-        ("[rules]\nU012 = \"loud\"\n", "\"error\", \"warn\", \"info\" or \"off\""),
+        (
+            "[rules]\nreview-overdu = \"off\"\n",
+            "did you mean `review-overdue`?",
+        ),
+        (
+            "[rules]\nU012 = \"loud\"\n",
+            "\"error\", \"warn\", \"info\" or \"off\"",
+        ),
         ("[rules]\nS011 = \"off\"\n", "always an error"),
-        ("[scoring]\nmethod = \"gut-feeling\"\n", "unknown variant `gut-feeling`"),
+        (
+            "[scoring]\nmethod = \"gut-feeling\"\n",
+            "unknown variant `gut-feeling`",
+        ),
     ] {
         std::fs::write(dir.path().join("hrdd.toml"), toml).expect("write");
         hrdd()
@@ -62,7 +83,12 @@ fn unknown_rules_and_levels_are_refused() {
 #[test]
 fn an_explicit_config_that_does_not_exist_exits_2() {
     hrdd()
-        .args(["--config", "nope.toml", "validate", "tests/fixtures/valid.yaml"])
+        .args([
+            "--config",
+            "nope.toml",
+            "validate",
+            "tests/fixtures/valid.yaml",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("nope.toml"));

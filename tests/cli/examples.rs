@@ -13,7 +13,11 @@ fn every_example_validates_clean() {
         let path = example.to_str().expect("utf-8");
         let (code, json) = findings(&["validate", "--format", "json", path]);
         assert_eq!(code, 0, "{path}");
-        assert_eq!(json["diagnostics"], serde_json::json!([]), "{path} has findings");
+        assert_eq!(
+            json["diagnostics"],
+            serde_json::json!([]),
+            "{path} has findings"
+        );
     }
 }
 
@@ -24,12 +28,20 @@ fn every_example_has_salient_risks_and_explains_each_rank() {
         let (code, json) = findings(&["assess", "--format", "json", path]);
         assert_eq!(code, 0, "{path}");
         let risks = json["risks"].as_array().expect("risks");
-        assert!(risks.iter().any(|r| r["salient"] == true), "{path}: no salient risk");
+        assert!(
+            risks.iter().any(|r| r["salient"] == true),
+            "{path}: no salient risk"
+        );
         for r in risks {
             let id = r["id"].as_str().expect("id");
             let out = crate::support::run(&["assess", path, "--explain", id]);
             assert_eq!(out.code, 0);
-            assert!(out.stdout.contains(&format!("Rank {} of {}", r["rank"], risks.len())), "{}", out.stdout);
+            assert!(
+                out.stdout
+                    .contains(&format!("Rank {} of {}", r["rank"], risks.len())),
+                "{}",
+                out.stdout
+            );
         }
     }
 }

@@ -17,8 +17,20 @@ fn every_rule_explains_itself_with_examples_and_its_basis() {
         for key in [rule.code(), rule.name()] {
             let out = run(&["explain", key]);
             assert_eq!(out.code, 0, "{key}");
-            assert!(out.stdout.starts_with(&format!("# {} {}", rule.code(), rule.name())), "{key}");
-            for section in ["Default level:", "Rests on:", "## What it checks", "## Why it matters", "## Example", "## Fix", "```yaml"] {
+            assert!(
+                out.stdout
+                    .starts_with(&format!("# {} {}", rule.code(), rule.name())),
+                "{key}"
+            );
+            for section in [
+                "Default level:",
+                "Rests on:",
+                "## What it checks",
+                "## Why it matters",
+                "## Example",
+                "## Fix",
+                "```yaml",
+            ] {
                 assert!(out.stdout.contains(section), "{key}: no `{section}`");
             }
         }
@@ -36,5 +48,7 @@ fn an_unknown_code_suggests_the_nearest() {
         .args(["explain", "salient-without-mitigaton"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("did you mean `salient-without-mitigation`?"));
+        .stderr(predicate::str::contains(
+            "did you mean `salient-without-mitigation`?",
+        ));
 }

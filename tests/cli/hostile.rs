@@ -21,11 +21,15 @@ fn only_code(path: &str) -> (i32, String, String) {
 #[test]
 fn alias_bomb_ends_quickly_with_a_finding() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut bomb = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    let mut bomb = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
     let names = ["b", "c", "d", "e", "f", "g", "h", "i"];
     let mut prev = "a";
     for n in names {
-        bomb.push_str(&format!("{n}: &{n} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
+        bomb.push_str(&format!(
+            "{n}: &{n} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
+        ));
         prev = n;
     }
     let path = write(&dir, "bomb.yaml", bomb.as_bytes());
@@ -40,7 +44,11 @@ fn an_alias_flood_is_refused_by_the_budget() {
     let base = std::fs::read_to_string(crate::support::root().join("tests/fixtures/valid.yaml"))
         .expect("fixture");
     let flood = format!("[&p {{id: a, name: b}}{}]", ", *p".repeat(500));
-    let text = base.replacen("products:\n  - id: messenger\n    name: Messenger app\n", &format!("products: {flood}\n"), 1);
+    let text = base.replacen(
+        "products:\n  - id: messenger\n    name: Messenger app\n",
+        &format!("products: {flood}\n"),
+        1,
+    );
     assert_ne!(text, base);
     let path = write(&dir, "flood.yaml", text.as_bytes());
     let (code, rule, message) = only_code(&path);
@@ -69,7 +77,12 @@ fn a_file_above_the_size_limit_is_refused_before_parsing() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(json["diagnostics"][0]["code"], "S015");
-    assert!(json["diagnostics"][0]["message"].as_str().unwrap_or_default().contains("1024 bytes"));
+    assert!(
+        json["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("1024 bytes")
+    );
 }
 
 #[test]
@@ -89,7 +102,10 @@ fn broken_files_get_located_findings() {
         assert_eq!(code, 1, "{name}");
         let d = &json["diagnostics"][0];
         assert_eq!(d["code"], expected, "{name}: {d}");
-        assert!(d["line"].as_u64().is_some_and(|l| l >= 1), "{name}: located");
+        assert!(
+            d["line"].as_u64().is_some_and(|l| l >= 1),
+            "{name}: located"
+        );
     }
 }
 

@@ -42,10 +42,19 @@ fn every_fixture_reports_exactly_what_it_expects() {
         .map(|e| e.expect("entry").path())
         .collect();
     files.sort();
-    assert!(files.len() >= 33, "one fixture per rule, found {}", files.len());
+    assert!(
+        files.len() >= 33,
+        "one fixture per rule, found {}",
+        files.len()
+    );
     let mut codes_covered = BTreeSet::new();
     for path in files {
-        let rel = path.strip_prefix(root()).expect("under root").to_str().expect("utf-8 path").to_owned();
+        let rel = path
+            .strip_prefix(root())
+            .expect("under root")
+            .to_str()
+            .expect("utf-8 path")
+            .to_owned();
         let text = std::fs::read_to_string(&path).expect("fixture readable");
         let (expected, helps) = expectations(&text);
         assert!(!expected.is_empty(), "{rel} names no expectation");
@@ -59,18 +68,31 @@ fn every_fixture_reports_exactly_what_it_expects() {
                 column: d["column"].as_u64().expect("column"),
             })
             .collect();
-        assert_eq!(got, expected, "{rel}: findings differ from its `# expect:` lines");
+        assert_eq!(
+            got, expected,
+            "{rel}: findings differ from its `# expect:` lines"
+        );
         for (c, help) in helps {
-            let d = diags.iter().find(|d| d["code"] == c.as_str()).expect("the finding");
+            let d = diags
+                .iter()
+                .find(|d| d["code"] == c.as_str())
+                .expect("the finding");
             let actual = d["help"].as_str().unwrap_or_default();
-            assert!(actual.contains(&help), "{rel}: help of {c} is `{actual}`, expected it to contain `{help}`");
+            assert!(
+                actual.contains(&help),
+                "{rel}: help of {c} is `{actual}`, expected it to contain `{help}`"
+            );
         }
         let has_error = diags.iter().any(|d| d["level"] == "error");
         assert_eq!(code, i32::from(has_error), "{rel}: exit code");
         for d in diags {
             assert_eq!(d["file"], rel.as_str());
         }
-        let name = path.file_stem().expect("stem").to_string_lossy().into_owned();
+        let name = path
+            .file_stem()
+            .expect("stem")
+            .to_string_lossy()
+            .into_owned();
         codes_covered.insert(name[..4].to_owned());
     }
     let all: BTreeSet<String> = hrdd::rules::Rule::ALL
@@ -79,7 +101,10 @@ fn every_fixture_reports_exactly_what_it_expects() {
         .filter(|c| c != "S015")
         .collect();
     let missing: Vec<_> = all.difference(&codes_covered).collect();
-    assert!(missing.is_empty(), "rules without a fixture: {missing:?} (S015 is tested in hostile.rs)");
+    assert!(
+        missing.is_empty(),
+        "rules without a fixture: {missing:?} (S015 is tested in hostile.rs)"
+    );
 }
 
 #[test]
@@ -92,7 +117,12 @@ fn the_valid_fixture_is_clean() {
 
 #[test]
 fn all_semantic_problems_are_reported_in_one_run() {
-    let (code, json) = findings(&["validate", "--format", "json", "tests/fixtures/many-problems.yaml"]);
+    let (code, json) = findings(&[
+        "validate",
+        "--format",
+        "json",
+        "tests/fixtures/many-problems.yaml",
+    ]);
     assert_eq!(code, 1);
     let codes: BTreeSet<&str> = json["diagnostics"]
         .as_array()
@@ -100,8 +130,13 @@ fn all_semantic_problems_are_reported_in_one_run() {
         .iter()
         .map(|d| d["code"].as_str().expect("code"))
         .collect();
-    for expected in ["C001", "C002", "C004", "S006", "S007", "S011", "U001", "U012"] {
-        assert!(codes.contains(expected), "{expected} missing from {codes:?}");
+    for expected in [
+        "C001", "C002", "C004", "S006", "S007", "S011", "U001", "U012",
+    ] {
+        assert!(
+            codes.contains(expected),
+            "{expected} missing from {codes:?}"
+        );
     }
     assert_eq!(json["summary"]["errors"], 6);
     assert_eq!(json["summary"]["warnings"], 2);
@@ -125,15 +160,30 @@ fn unknown_key_diagnostic_snapshot() {
 fn a_rule_can_be_turned_off_or_raised_in_hrdd_toml() {
     let dir = tempfile::tempdir().expect("tempdir");
     let cfg = dir.path().join("hrdd.toml");
-    std::fs::write(&cfg, "[rules]\nreview-overdue = \"off\"\nU001 = \"error\"\n").expect("write");
+    std::fs::write(
+        &cfg,
+        "[rules]\nreview-overdue = \"off\"\nU001 = \"error\"\n",
+    )
+    .expect("write");
     let cfg = cfg.to_str().expect("utf-8");
     let (code, json) = findings(&[
-        "--config", cfg, "validate", "--format", "json",
+        "--config",
+        cfg,
+        "validate",
+        "--format",
+        "json",
         "tests/fixtures/rules/U012-review-overdue.yaml",
     ]);
-    assert_eq!((code, json["diagnostics"].as_array().map(Vec::len)), (0, Some(0)));
+    assert_eq!(
+        (code, json["diagnostics"].as_array().map(Vec::len)),
+        (0, Some(0))
+    );
     let (code, json) = findings(&[
-        "--config", cfg, "validate", "--format", "json",
+        "--config",
+        cfg,
+        "validate",
+        "--format",
+        "json",
         "tests/fixtures/rules/U001-expected-action-missing.yaml",
     ]);
     assert_eq!(code, 1, "U001 raised to error fails the run");

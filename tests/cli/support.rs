@@ -47,7 +47,10 @@ pub fn run(args: &[&str]) -> Output {
 pub fn run_with(mut cmd: Command, args: &[&str]) -> Output {
     let out = cmd.args(args).output().expect("hrdd runs");
     Output {
-        code: out.status.code().expect("hrdd exits, not killed by a signal"),
+        code: out
+            .status
+            .code()
+            .expect("hrdd exits, not killed by a signal"),
         stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
         stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
     }

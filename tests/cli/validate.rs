@@ -14,9 +14,17 @@ fn json_has_exactly_the_documented_shape() {
     ]);
     assert_eq!(code, 1);
     let d = &json["diagnostics"][0];
-    let mut keys: Vec<&str> = d.as_object().expect("object").keys().map(String::as_str).collect();
+    let mut keys: Vec<&str> = d
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
     keys.sort_unstable();
-    assert_eq!(keys, ["code", "column", "file", "help", "level", "line", "message"]);
+    assert_eq!(
+        keys,
+        ["code", "column", "file", "help", "level", "line", "message"]
+    );
     assert_eq!(d["code"], "S011");
     assert_eq!(d["level"], "error");
     assert_eq!(d["help"], "did you mean `activists`?");
@@ -28,10 +36,17 @@ fn json_has_exactly_the_documented_shape() {
 
 #[test]
 fn warnings_alone_exit_zero() {
-    let out = run(&["validate", "tests/fixtures/rules/U004-salient-without-remedy.yaml"]);
+    let out = run(&[
+        "validate",
+        "tests/fixtures/rules/U004-salient-without-remedy.yaml",
+    ]);
     assert_eq!(out.code, 0);
     assert!(out.stderr.contains("warning[U004]"), "{}", out.stderr);
-    assert!(out.stderr.contains("0 errors, 2 warnings"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("0 errors, 2 warnings"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -45,7 +60,10 @@ fn several_files_are_checked_and_summarised() {
     ]);
     assert_eq!(code, 1);
     assert_eq!(json["summary"]["files"], 2);
-    assert_eq!(json["diagnostics"][0]["file"], "tests/fixtures/rules/S004-unknown-key.yaml");
+    assert_eq!(
+        json["diagnostics"][0]["file"],
+        "tests/fixtures/rules/S004-unknown-key.yaml"
+    );
 }
 
 #[test]
@@ -68,7 +86,11 @@ fn a_directory_is_not_a_file() {
 
 #[test]
 fn io_problems_do_not_hide_findings_in_other_files() {
-    let out = run(&["validate", "missing.yaml", "tests/fixtures/rules/S004-unknown-key.yaml"]);
+    let out = run(&[
+        "validate",
+        "missing.yaml",
+        "tests/fixtures/rules/S004-unknown-key.yaml",
+    ]);
     assert_eq!(out.code, 2, "an I/O problem outranks findings");
     assert!(out.stderr.contains("missing.yaml"));
     assert!(out.stderr.contains("error[S004]"));
@@ -79,7 +101,12 @@ fn usage_errors_exit_2() {
     hrdd().args(["validate"]).assert().code(2);
     hrdd().args(["frobnicate"]).assert().code(2);
     hrdd()
-        .args(["--today", "2026-02-30", "validate", "tests/fixtures/valid.yaml"])
+        .args([
+            "--today",
+            "2026-02-30",
+            "validate",
+            "tests/fixtures/valid.yaml",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no day 30"));
@@ -92,7 +119,9 @@ fn help_documents_the_exit_codes() {
         .assert()
         .success()
         .stdout(predicate::str::contains("Exit codes:"))
-        .stdout(predicate::str::contains("2  usage, configuration, I/O error"));
+        .stdout(predicate::str::contains(
+            "2  usage, configuration, I/O error",
+        ));
     hrdd()
         .args(["validate", "--help"])
         .assert()
@@ -104,9 +133,15 @@ fn help_documents_the_exit_codes() {
 fn colour_follows_the_flag_and_no_color() {
     let file = "tests/fixtures/rules/S004-unknown-key.yaml";
     let plain = run(&["validate", file]);
-    assert!(!plain.stderr.contains('\u{1b}'), "NO_COLOR and a pipe mean no escapes");
+    assert!(
+        !plain.stderr.contains('\u{1b}'),
+        "NO_COLOR and a pipe mean no escapes"
+    );
     let coloured = run(&["--color", "always", "validate", file]);
-    assert!(coloured.stderr.contains('\u{1b}'), "--color always forces escapes");
+    assert!(
+        coloured.stderr.contains('\u{1b}'),
+        "--color always forces escapes"
+    );
     let never = run(&["--color", "never", "validate", file]);
     assert!(!never.stderr.contains('\u{1b}'));
 }
@@ -114,8 +149,22 @@ fn colour_follows_the_flag_and_no_color() {
 #[test]
 fn today_comes_from_the_flag_or_the_environment() {
     let file = "tests/fixtures/rules/U011-mitigation-overdue.yaml";
-    let (_, early) = findings(&["--today", "2026-01-01", "validate", "--format", "json", file]);
-    assert_eq!(early["diagnostics"], serde_json::json!([]), "not yet overdue on 2026-01-01");
+    let (_, early) = findings(&[
+        "--today",
+        "2026-01-01",
+        "validate",
+        "--format",
+        "json",
+        file,
+    ]);
+    assert_eq!(
+        early["diagnostics"],
+        serde_json::json!([]),
+        "not yet overdue on 2026-01-01"
+    );
     let (_, late) = findings(&["validate", "--format", "json", file]);
-    assert_eq!(late["diagnostics"][0]["code"], "U011", "HRDD_TODAY=2026-11-23 from the test harness");
+    assert_eq!(
+        late["diagnostics"][0]["code"], "U011",
+        "HRDD_TODAY=2026-11-23 from the test harness"
+    );
 }

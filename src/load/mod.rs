@@ -131,6 +131,16 @@ fn options() -> serde_saphyr::Options {
     options
 }
 
+/// Writes an assessment as format v1 YAML (for tools that create or convert assessments).
+pub fn to_yaml(assessment: &Assessment) -> Result<String, WriteError> {
+    serde_saphyr::to_string(assessment).map_err(|e| WriteError(e.to_string()))
+}
+
+/// An assessment could not be written as YAML.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write the assessment as YAML: {0}")]
+pub struct WriteError(String);
+
 /// When a file does not parse, a version other than 1 explains it better than any detail.
 fn version_probe(text: &str) -> Option<(i64, Pos)> {
     #[derive(serde::Deserialize)]

@@ -141,3 +141,32 @@ fn a_second_document_after_a_valid_one_is_refused() {
     assert_eq!((code, rule.as_str()), (1, "S001"), "{message}");
     assert!(message.contains("more than one YAML document"), "{message}");
 }
+
+#[path = "../../benches/support/corpus.rs"]
+mod corpus;
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(&dir, "big.yaml", corpus::assessment(5_000, 7).as_bytes());
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("hrdd"))
+        .args(["--today", "2026-11-23", "assess", &path])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut first)
+        .expect("first line");
+    // The reader is dropped here: hrdd writes the rest of the table into a closed pipe.
+    assert!(first.contains("Synthetic assessment 7"), "{first}");
+    let out = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!stderr.contains("Broken pipe"), "{stderr}");
+}

@@ -170,3 +170,24 @@ fn output_into_a_closed_pipe_ends_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(!stderr.contains("Broken pipe"), "{stderr}");
 }
+
+#[test]
+fn a_legitimate_10000_risk_file_passes_the_budget() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(&dir, "big.yaml", corpus::assessment(10_000, 3).as_bytes());
+    let (code, json) = findings(&["validate", "--format", "json", &path]);
+    assert_eq!(code, 0, "{}", json["diagnostics"][0]);
+    assert_eq!(json["summary"]["errors"], 0);
+}
+
+#[test]
+fn a_huge_scalar_within_the_limits_is_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let base = std::fs::read_to_string(crate::support::root().join("tests/fixtures/valid.yaml"))
+        .expect("fixture");
+    let title = "x".repeat(8 * 1024 * 1024);
+    let text = base.replacen("Messaging app human rights impact assessment", &title, 1);
+    let path = write(&dir, "huge.yaml", text.as_bytes());
+    let (code, json) = findings(&["validate", "--format", "json", &path]);
+    assert_eq!((code, &json["diagnostics"]), (0, &serde_json::json!([])));
+}

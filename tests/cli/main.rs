@@ -4,6 +4,8 @@ mod assess;
 mod config;
 mod examples;
 mod explain;
+mod folders;
+mod gates;
 mod hostile;
 mod rights;
 mod rules;

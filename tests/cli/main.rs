@@ -2,12 +2,15 @@
 
 mod assess;
 mod config;
+mod diff;
 mod examples;
 mod explain;
 mod folders;
+mod formats;
 mod gates;
 mod hostile;
 mod rights;
 mod rules;
+mod schema;
 mod support;
 mod validate;

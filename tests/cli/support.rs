@@ -65,3 +65,15 @@ pub fn findings(args: &[&str]) -> (i32, serde_json::Value) {
         .unwrap_or_else(|e| panic!("stdout is JSON ({e}): {}\n{}", out.stdout, out.stderr));
     (out.code, json)
 }
+
+/// Every way `instance` breaks `schema` (formats checked too), as `path: error` lines.
+pub fn schema_errors(schema: &serde_json::Value, instance: &serde_json::Value) -> Vec<String> {
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(schema)
+        .expect("the schema compiles");
+    validator
+        .iter_errors(instance)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect()
+}

@@ -432,9 +432,9 @@ fn collection<T: Item>(old: &[T], new: &[T], audience: Audience) -> Collection {
     c
 }
 
-fn risks(
-    old: &Assessment,
-    new: &Assessment,
+fn risks<'a>(
+    old: &'a Assessment,
+    new: &'a Assessment,
     orank: &Ranking,
     nrank: &Ranking,
     audience: Audience,
@@ -447,10 +447,13 @@ fn risks(
             .collect()
     };
     let (os, ns) = (scores(orank), scores(nrank));
-    let risk_value = |a: &Assessment, id: &str| {
-        a.risks
-            .iter()
-            .find(|r| r.id.value == id)
+    let by_id = |a: &'a Assessment| -> HashMap<&'a str, &'a Risk> {
+        a.risks.iter().map(|r| (r.id.value.as_str(), r)).collect()
+    };
+    let (old_risks, new_risks) = (by_id(old), by_id(new));
+    let risk_value = |risks: &HashMap<&str, &Risk>, id: &str| {
+        risks
+            .get(id)
             .map(|r| (r.title.value.clone(), to_value(r, audience)))
     };
     let mut out = Risks::default();
@@ -458,7 +461,7 @@ fn risks(
         let Some((rank, _)) = ns.get(&s.id) else {
             continue;
         };
-        let Some((label, item)) = risk_value(new, &s.id) else {
+        let Some((label, item)) = risk_value(&new_risks, &s.id) else {
             continue;
         };
         match os.get(&s.id) {
@@ -486,7 +489,7 @@ fn risks(
                         },
                     });
                 }
-                let Some((_, old_item)) = risk_value(old, &s.id) else {
+                let Some((_, old_item)) = risk_value(&old_risks, &s.id) else {
                     continue;
                 };
                 let fields = fields::changes(&old_item, &item);
@@ -505,14 +508,13 @@ fn risks(
                 if fields.is_empty() && o.band == s.band {
                     continue;
                 }
-                let status = |a: &Assessment| {
-                    a.risks
-                        .iter()
-                        .find(|r| r.id.value == s.id)
+                let status = |risks: &HashMap<&str, &Risk>| {
+                    risks
+                        .get(s.id.as_str())
                         .map(|r| r.status().as_str())
                         .unwrap_or_default()
                 };
-                let (ost, nst) = (status(old), status(new));
+                let (ost, nst) = (status(&old_risks), status(&new_risks));
                 out.changed.push(RiskChanged {
                     id: s.id.clone(),
                     label,
@@ -539,7 +541,7 @@ fn risks(
         let Some((rank, _)) = os.get(&s.id) else {
             continue;
         };
-        let Some((label, item)) = risk_value(old, &s.id) else {
+        let Some((label, item)) = risk_value(&old_risks, &s.id) else {
             continue;
         };
         out.removed.push(RiskEntry {

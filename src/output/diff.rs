@@ -1,5 +1,7 @@
 //! `hrdd diff`: the changes as a terminal table, Markdown for a pull request, or JSON.
 
+use std::collections::HashSet;
+
 use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::Value;
 
@@ -203,11 +205,8 @@ fn risk_rows(r: &Risks) -> Vec<Row> {
             details: c.fields.iter().map(describe).collect(),
         });
     }
-    for m in r
-        .moved
-        .iter()
-        .filter(|m| !r.changed.iter().any(|c| c.id == m.id))
-    {
+    let changed: HashSet<&str> = r.changed.iter().map(|c| c.id.as_str()).collect();
+    for m in r.moved.iter().filter(|m| !changed.contains(m.id.as_str())) {
         rows.push(Row {
             change: "moved",
             id: m.id.clone(),

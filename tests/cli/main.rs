@@ -1,6 +1,7 @@
 //! Integration tests: they drive the real `hrdd` binary.
 
 mod assess;
+mod ci_files;
 mod config;
 mod diff;
 mod examples;

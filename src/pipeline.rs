@@ -9,7 +9,7 @@ use crate::model::{Assessment, Date};
 use crate::rules::{self, Context, Family, Gates};
 
 /// One file after validation.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Checked {
     /// The text, when it could be decoded (for snippets).
     pub source: Option<SourceFile>,

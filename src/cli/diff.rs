@@ -73,19 +73,19 @@ pub enum AudienceArg {
 pub(super) fn run(ctx: &Ctx, args: &Args) -> Result<Status, Error> {
     let config = ctx.config()?;
     let sides = [Origin::parse(&args.old), Origin::parse(&args.new)];
-    let mut checked: Vec<Checked> = Vec::with_capacity(2);
-    for origin in &sides {
-        checked.push(match origin.read(config.max_file_bytes)? {
+    let read = |origin: &Origin| -> Result<Checked, Error> {
+        Ok(match origin.read(config.max_file_bytes)? {
             Ok(source) => pipeline::check_source(source, &config, ctx.today),
             Err(d) => Checked {
                 source: None,
                 assessment: None,
                 diagnostics: vec![d],
             },
-        });
-    }
-    let (Some(old), Some(new)) = (checked[0].valid(), checked[1].valid()) else {
-        let bad: Vec<Checked> = checked.into_iter().filter(Checked::has_errors).collect();
+        })
+    };
+    let checked = [read(&sides[0])?, read(&sides[1])?];
+    let [Some(old), Some(new)] = checked.each_ref().map(Checked::valid) else {
+        let bad: Vec<Checked> = checked.iter().filter(|c| c.has_errors()).cloned().collect();
         let all: Vec<_> = bad.iter().flat_map(|c| c.diagnostics.clone()).collect();
         findings::human(&bad, &[], &Summary::of(bad.len(), &all))?;
         err("hrdd: cannot compare: fix the errors above first\n")?;

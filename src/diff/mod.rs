@@ -182,6 +182,8 @@ pub enum Direction {
 pub struct Moved {
     pub id: String,
     pub label: String,
+    /// Its band now.
+    pub band: Band,
     pub rank: Pair<usize>,
 }
 
@@ -483,6 +485,7 @@ fn risks<'a>(
                     out.moved.push(Moved {
                         id: s.id.clone(),
                         label: label.clone(),
+                        band: s.band,
                         rank: Pair {
                             old: *orank_n,
                             new: *rank,

@@ -211,7 +211,7 @@ fn risk_rows(r: &Risks) -> Vec<Row> {
             change: "moved",
             id: m.id.clone(),
             label: m.label.clone(),
-            band: String::new(),
+            band: m.band.as_str().to_owned(),
             rank: format!("{} → {}", m.rank.old, m.rank.new),
             details: Vec::new(),
         });

@@ -210,3 +210,41 @@ fn the_examples_folder_passes_check() {
         out.stderr
     );
 }
+
+#[test]
+fn paths_ignored_by_git_are_skipped_inside_a_work_tree() {
+    let dir = project();
+    let p = dir.path();
+    copy(
+        "tests/fixtures/rules/S004-unknown-key.yaml",
+        &p.join("assessments/build/generated.yaml"),
+    );
+    std::fs::write(p.join(".gitignore"), "build/\n").expect("write");
+    let mut cmd = hrdd();
+    cmd.current_dir(p);
+    let outside = run_with(cmd, &["validate", "assessments"]);
+    assert!(
+        outside.stderr.contains("build/generated.yaml"),
+        "no work tree, no ignoring: {}",
+        outside.stderr
+    );
+    let init = std::process::Command::new("git")
+        .args(["init", "-q"])
+        .current_dir(p)
+        .output()
+        .expect("git runs");
+    assert!(init.status.success());
+    let mut cmd = hrdd();
+    cmd.current_dir(p);
+    let inside = run_with(cmd, &["validate", "assessments"]);
+    assert!(
+        !inside.stderr.contains("generated.yaml"),
+        "{}",
+        inside.stderr
+    );
+    assert!(
+        inside.stderr.contains("2 files checked"),
+        "{}",
+        inside.stderr
+    );
+}

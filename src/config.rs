@@ -1,11 +1,13 @@
-//! `hrdd.toml`: scoring method, rule levels and limits. Every setting has a default.
+//! `hrdd.toml`: scoring method, rule levels, limits, files and gates. Every setting has a default.
 
 use std::path::{Path, PathBuf};
 
+use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
+use crate::diagnostic::Level;
 use crate::load::DEFAULT_MAX_FILE_BYTES;
-use crate::rules::{LevelSetting, Levels, Rule};
+use crate::rules::{Gates, LevelSetting, Levels, Rule};
 use crate::score::{Matrix, Method, Weighted};
 use crate::suggest;
 
@@ -20,6 +22,10 @@ pub struct Config {
     pub method: Method,
     pub levels: Levels,
     pub max_file_bytes: u64,
+    /// Globs of files and folders that folder walks skip (`[files] exclude`).
+    pub exclude: Exclude,
+    /// What `hrdd check` enforces (`[check]`).
+    pub gates: Gates,
 }
 
 impl Default for Config {
@@ -29,7 +35,48 @@ impl Default for Config {
             method: Method::SeverityFirst,
             levels: Levels::default(),
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            exclude: Exclude::default(),
+            gates: Gates::default(),
         }
+    }
+}
+
+impl Config {
+    /// The folder that `exclude` globs are relative to: the config file's, if any.
+    pub fn base_dir(&self) -> Option<&Path> {
+        self.path.as_deref().and_then(Path::parent)
+    }
+}
+
+/// The `[files] exclude` globs, compiled.
+#[derive(Debug, Clone, Default)]
+pub struct Exclude {
+    set: GlobSet,
+    /// The globs as written.
+    pub patterns: Vec<String>,
+}
+
+impl Exclude {
+    /// Compiles `patterns`; the error names the first bad glob.
+    pub fn new(patterns: &[String]) -> Result<Exclude, String> {
+        let mut builder = GlobSetBuilder::new();
+        for p in patterns {
+            let glob =
+                Glob::new(p).map_err(|e| format!("`{p}` is not a valid glob: {}", e.kind()))?;
+            builder.add(glob);
+        }
+        let set = builder
+            .build()
+            .map_err(|e| format!("the exclude globs cannot be compiled: {e}"))?;
+        Ok(Exclude {
+            set,
+            patterns: patterns.to_vec(),
+        })
+    }
+
+    /// Whether a path (relative to the base folder, `/`-separated) is excluded.
+    pub fn matches(&self, relative: &Path) -> bool {
+        !self.patterns.is_empty() && self.set.is_match(relative)
     }
 }
 
@@ -60,6 +107,41 @@ struct File {
     rules: toml::Table,
     #[serde(default)]
     limits: Option<Limits>,
+    #[serde(default)]
+    files: Option<Files>,
+    #[serde(default)]
+    check: Option<Check>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Files {
+    #[serde(default)]
+    exclude: Option<toml::Spanned<Vec<String>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Check {
+    #[serde(default)]
+    fail_on: Option<FailOn>,
+    #[serde(default)]
+    max_open_critical: Option<u32>,
+    #[serde(default)]
+    salient_need_mitigation: Option<bool>,
+    #[serde(default)]
+    salient_need_remedy: Option<bool>,
+    #[serde(default)]
+    review_not_overdue: Option<bool>,
+    #[serde(default)]
+    require_approved: Option<bool>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum FailOn {
+    Error,
+    Warning,
 }
 
 #[derive(Debug, Deserialize)]
@@ -193,6 +275,27 @@ impl Config {
         if let Some(limit) = file.limits.and_then(|l| l.max_file_bytes) {
             config.max_file_bytes = limit;
         }
+        if let Some(exclude) = file.files.and_then(|f| f.exclude) {
+            let span = exclude.span();
+            config.exclude = Exclude::new(exclude.get_ref())
+                .map_err(|m| invalid(Some(span), format!("[files] exclude: {m}")))?;
+        }
+        if let Some(check) = file.check {
+            let g = &mut config.gates;
+            if let Some(level) = check.fail_on {
+                g.fail_on = match level {
+                    FailOn::Error => Level::Error,
+                    FailOn::Warning => Level::Warning,
+                };
+            }
+            g.max_open_critical = check.max_open_critical.or(g.max_open_critical);
+            g.salient_need_mitigation = check
+                .salient_need_mitigation
+                .unwrap_or(g.salient_need_mitigation);
+            g.salient_need_remedy = check.salient_need_remedy.unwrap_or(g.salient_need_remedy);
+            g.review_not_overdue = check.review_not_overdue.unwrap_or(g.review_not_overdue);
+            g.require_approved = check.require_approved.unwrap_or(g.require_approved);
+        }
         Ok(config)
     }
 }
@@ -269,6 +372,35 @@ mod tests {
     fn structure_rules_cannot_be_silenced() {
         let e = Config::parse("hrdd.toml", "[rules]\n\nS004 = \"off\"\n").unwrap_err();
         assert!(e.to_string().starts_with("hrdd.toml:3:1:"), "{e}");
+    }
+
+    #[test]
+    fn files_and_gates_have_defaults_and_can_be_set() {
+        let c = Config::parse("hrdd.toml", "").unwrap();
+        assert_eq!(c.gates, Gates::default());
+        assert!(!c.exclude.matches(Path::new("drafts/a.yaml")));
+        let c = Config::parse(
+            "hrdd.toml",
+            "[files]\nexclude = [\"drafts/**\"]\n[check]\nfail_on = \"warning\"\nmax_open_critical = 2\nrequire_approved = true\nsalient_need_remedy = false\n",
+        )
+        .unwrap();
+        assert!(c.exclude.matches(Path::new("drafts/a.yaml")));
+        assert!(!c.exclude.matches(Path::new("final/a.yaml")));
+        assert_eq!(c.gates.fail_on, Level::Warning);
+        assert_eq!(c.gates.max_open_critical, Some(2));
+        assert!(c.gates.require_approved && !c.gates.salient_need_remedy);
+        assert!(c.gates.salient_need_mitigation && c.gates.review_not_overdue);
+    }
+
+    #[test]
+    fn bad_globs_and_gate_values_name_the_line() {
+        let e = Config::parse("hrdd.toml", "[files]\nexclude = [\"a/[b\"]\n").unwrap_err();
+        assert!(e.to_string().starts_with("hrdd.toml:2:"), "{e}");
+        assert!(e.to_string().contains("`a/[b` is not a valid glob"), "{e}");
+        let e = Config::parse("hrdd.toml", "[check]\nfail_on = \"sometimes\"\n").unwrap_err();
+        assert!(e.to_string().starts_with("hrdd.toml:2:"), "{e}");
+        let e = Config::parse("hrdd.toml", "[check]\nmax_open_critical = -1\n").unwrap_err();
+        assert!(e.to_string().starts_with("hrdd.toml:2:"), "{e}");
     }
 
     #[test]

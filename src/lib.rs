@@ -1,8 +1,8 @@
 //! hrdd: human rights due diligence of technology products, as code.
 //!
 //! The pipeline runs one way: [`load`] reads YAML into the spanned [`model`], [`rules`]
-//! validate it into [`Diagnostic`]s, [`score`] ranks the risks, [`output`] renders, and
-//! [`cli`] wires the commands.
+//! validate it into [`Diagnostic`]s, [`score`] ranks the risks, [`diff`] compares two versions,
+//! [`output`] renders, and [`cli`] wires the commands.
 //!
 //! ```
 //! use hrdd::{config::Config, load::SourceFile, pipeline, score};
@@ -19,6 +19,7 @@
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod diff;
 pub mod load;
 pub mod model;
 pub mod output;

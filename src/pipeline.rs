@@ -6,10 +6,10 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Level};
 use crate::load::{self, ReadError, SourceFile};
 use crate::model::{Assessment, Date};
-use crate::rules::{self, Context};
+use crate::rules::{self, Context, Family, Gates};
 
 /// One file after validation.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Checked {
     /// The text, when it could be decoded (for snippets).
     pub source: Option<SourceFile>,
@@ -68,4 +68,34 @@ pub fn check_source(source: SourceFile, config: &Config, today: Date) -> Checked
             diagnostics: vec![d],
         },
     }
+}
+
+/// Adds the findings of the gates of `hrdd check` to a checked file; says whether they ran.
+///
+/// Gates run only on a file that parsed without structure errors: on a file that does not
+/// follow the format, their findings would be noise.
+pub fn apply_gates(checked: &mut Checked, config: &Config, today: Date, gates: &Gates) -> bool {
+    let Some(assessment) = &checked.assessment else {
+        return false;
+    };
+    let broken = checked
+        .diagnostics
+        .iter()
+        .any(|d| d.level == Level::Error && d.rule.family() == Family::Structure);
+    if broken {
+        return false;
+    }
+    let ctx = Context {
+        today,
+        method: &config.method,
+        levels: &config.levels,
+    };
+    let name = checked.source.as_ref().map_or("", |s| s.name.as_str());
+    let mut found = rules::gates::check(assessment, gates, &ctx);
+    for d in &mut found {
+        d.file = name.to_owned();
+    }
+    checked.diagnostics.extend(found);
+    checked.diagnostics.sort_by_key(|d| (d.pos, d.rule));
+    true
 }

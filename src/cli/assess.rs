@@ -4,8 +4,9 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use super::validate::{self, Format as FindingsFormat};
+use super::findings;
 use super::{Ctx, Error, Status, err, out};
+use crate::diagnostic::Summary;
 use crate::output;
 use crate::pipeline;
 use crate::score::{self, Basis};
@@ -39,7 +40,8 @@ pub(super) fn run(ctx: &Ctx, args: &Args) -> Result<Status, Error> {
     let config = ctx.config()?;
     let checked = pipeline::check_file(&args.file, &config, ctx.today)?;
     let Some(assessment) = checked.valid() else {
-        validate::report(std::slice::from_ref(&checked), FindingsFormat::Human)?;
+        let summary = Summary::of(1, &checked.diagnostics);
+        findings::human(std::slice::from_ref(&checked), &[], &summary)?;
         return Ok(Status::Findings);
     };
     let warnings = checked.diagnostics.len();

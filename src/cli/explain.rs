@@ -3,7 +3,7 @@
 use comfy_table::{ContentArrangement, Table, presets};
 
 use super::{Error, Status, out};
-use crate::rules::Rule;
+use crate::rules::{Family, Rule};
 use crate::suggest;
 
 #[derive(Debug, clap::Args)]
@@ -40,7 +40,9 @@ pub fn list() -> String {
     table.set_header(["Code", "Name", "Default", "Summary"]);
     for rule in Rule::ALL {
         let level = rule.default_level().map_or("off", |l| l.as_str());
-        let level = if rule.configurable() {
+        let level = if rule.family() == Family::Gate {
+            format!("{level} (gate)")
+        } else if rule.configurable() {
             level.to_owned()
         } else {
             format!("{level} (fixed)")

@@ -1,7 +1,11 @@
 //! The command line: clap definitions and one function per command.
 
 mod assess;
+mod check;
+mod diff;
 mod explain;
+mod findings;
+mod generate;
 mod rights;
 mod validate;
 
@@ -18,8 +22,10 @@ use crate::model::{Date, parse_date};
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success: no finding at or above the failing level (warnings alone pass)
-  1  findings: validation errors in an assessment
-  2  usage, configuration, I/O error (a missing file, an unreadable path, a bad hrdd.toml)
+  1  findings: validation errors in an assessment (for `check`: a finding at or above
+     the failing level, gate failures included; for `diff`: a --fail-on condition holds)
+  2  usage, configuration, I/O or git error (a missing file, an unreadable path, a bad
+     hrdd.toml, a bad git revision)
 
 Environment:
   HRDD_TODAY  the date overdue checks use, as YYYY-MM-DD (same as --today)
@@ -45,9 +51,14 @@ pub struct Cli {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate assessment files against format v1 and the UNGP-based rules.
+    /// Validate assessment files (or every *.yaml/*.yml under folders) against format v1 and the UNGP-based rules.
     #[command(after_help = EXIT_CODES)]
     Validate(validate::Args),
+    /// Validate, then enforce the gates under [check] in hrdd.toml (for CI).
+    #[command(after_help = EXIT_CODES)]
+    Check(check::Args),
+    /// Compare two versions of an assessment: files, or REV:PATH from git.
+    Diff(diff::Args),
     /// Score and rank the risks of an assessment (severity before likelihood, UNGP 24).
     #[command(after_help = EXIT_CODES)]
     Assess(assess::Args),
@@ -55,6 +66,12 @@ pub enum Command {
     Rights(rights::Args),
     /// Explain a rule: what it checks, why, a bad and a fixed example. Without CODE, list all rules.
     Explain(explain::Args),
+    /// Print the JSON Schema of assessment format v1 (for editors and other tools).
+    Schema,
+    /// Print a shell completion script.
+    Completions(generate::CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
 }
 
 /// When to use colour.
@@ -104,6 +121,12 @@ pub enum Error {
     Read(#[from] ReadError),
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),
+    #[error("cannot write {path}: {source}")]
+    OutputFile {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("{0}")]
     Usage(String),
 }
@@ -150,9 +173,14 @@ where
     };
     match cli.command {
         Command::Validate(args) => validate::run(&ctx, &args),
+        Command::Check(args) => check::run(&ctx, &args),
+        Command::Diff(args) => diff::run(&ctx, &args),
         Command::Assess(args) => assess::run(&ctx, &args),
         Command::Rights(args) => rights::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Schema => generate::schema(),
+        Command::Completions(args) => generate::completions(&args),
+        Command::Man => generate::man(),
     }
 }
 

@@ -4,7 +4,9 @@
 //! [`Diagnostic`]. Problems of meaning are left to `rules`, which reports them all at once.
 
 mod errors;
+pub mod git;
 mod spanned;
+pub mod walk;
 
 use std::path::Path;
 
@@ -42,6 +44,18 @@ pub enum ReadError {
     },
     #[error("{path}: is a directory, not an assessment file")]
     IsDirectory { path: String },
+    #[error("{spec}: git cannot read it: {reason}")]
+    Git { spec: String, reason: String },
+    #[error(
+        "{spec}: reading a file at a git revision needs the `git` program, which could not be run ({source}); install git or give a file path"
+    )]
+    GitUnavailable {
+        spec: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: {message}")]
+    Walk { path: String, message: String },
 }
 
 /// Reads a file, refusing it before parsing when it is larger than `max_bytes` or not UTF-8.
@@ -106,6 +120,23 @@ fn too_large(name: &str, size: u64, limit: u64) -> Diagnostic {
     d
 }
 
+/// Whether a YAML text has a top-level `hrdd:` key, so that a folder walk can leave other
+/// YAML files (CI workflows, compose files) alone. A flow mapping (`{...}`) is given the
+/// benefit of the doubt and checked.
+pub fn looks_like_assessment(text: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    text.lines().any(|line| {
+        let key = ["hrdd", "\"hrdd\"", "'hrdd'"]
+            .iter()
+            .find_map(|k| line.strip_prefix(k));
+        key.is_some_and(|rest| rest.trim_start().starts_with(':'))
+    }) || text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#') && *l != "---")
+        .is_some_and(|l| l.starts_with('{'))
+}
+
 /// Parses an assessment, or says (with its position) what stopped the parser.
 pub fn parse(source: &SourceFile) -> Result<Assessment, Diagnostic> {
     serde_saphyr::from_str_with_options::<Assessment>(&source.text, options())
@@ -149,4 +180,19 @@ fn version_probe(text: &str) -> Option<(i64, Pos)> {
     }
     let probe: Probe = serde_saphyr::from_str_with_options(text, options()).ok()?;
     probe.hrdd.map(|v| (v.value, v.pos))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn assessments_are_told_from_other_yaml() {
+        assert!(looks_like_assessment("# c\nhrdd: 1\nassessment: {}\n"));
+        assert!(looks_like_assessment("---\n\"hrdd\" : 1\n"));
+        assert!(looks_like_assessment("{hrdd: 1}"));
+        assert!(!looks_like_assessment("name: CI\non: [push]\njobs: {}\n"));
+        assert!(!looks_like_assessment("  hrdd: 1\n"), "nested key");
+        assert!(!looks_like_assessment("hrdd_version: 1\n"));
+    }
 }

@@ -55,6 +55,25 @@ impl serde::Serialize for Day {
     }
 }
 
+/// A date is a `YYYY-MM-DD` string (a YAML date written without quotes reads as one).
+impl schemars::JsonSchema for Day {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Day".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+        })
+    }
+}
+
 /// Parses a strict `YYYY-MM-DD` date, explaining what is wrong otherwise.
 pub fn parse_date(raw: &str) -> Result<Date, String> {
     let b = raw.as_bytes();

@@ -64,14 +64,28 @@ fn caret(line: &str, column: usize, len: usize) -> std::ops::Range<usize> {
     start..end.max(start)
 }
 
-/// The closing line: how many files, errors and warnings.
-pub fn summary(s: &Summary) -> String {
+/// One line per file for a run over several: `path: ok` or `path: 1 error, 2 warnings`.
+pub fn file_line(name: &str, diagnostics: &[Diagnostic]) -> String {
+    let s = Summary::of(1, diagnostics);
+    if s.errors + s.warnings + s.infos == 0 {
+        return format!("{name}: ok");
+    }
+    format!("{name}: {}", counts(&s))
+}
+
+fn counts(s: &Summary) -> String {
     let plural = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
     let mut parts = vec![plural(s.errors, "error"), plural(s.warnings, "warning")];
     if s.infos > 0 {
         parts.push(plural(s.infos, "info"));
     }
-    format!("{} checked: {}", plural(s.files, "file"), parts.join(", "))
+    parts.join(", ")
+}
+
+/// The closing line: how many files, errors and warnings.
+pub fn summary(s: &Summary) -> String {
+    let files = format!("{} file{}", s.files, if s.files == 1 { "" } else { "s" });
+    format!("{files} checked: {}", counts(s))
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use super::Rule;
+use super::{Family, Rule};
 use crate::diagnostic::Level;
 
 /// A level as written in `hrdd.toml`.
@@ -38,6 +38,13 @@ pub struct Levels {
 impl Levels {
     /// Sets a configurable rule's level; structure rules cannot be changed.
     pub fn set(&mut self, rule: Rule, setting: LevelSetting) -> Result<(), String> {
+        if rule.family() == Family::Gate {
+            return Err(format!(
+                "{} ({}) is a gate of `hrdd check`: turn it on or off under [check]",
+                rule.code(),
+                rule.name()
+            ));
+        }
         if !rule.configurable() {
             return Err(format!(
                 "{} ({}) is a structure rule and is always an error",

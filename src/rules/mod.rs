@@ -1,14 +1,17 @@
 //! Validation rules: structure, consistency and UNGP expectations.
 //!
-//! [`check`] runs every rule over a parsed assessment and returns all findings at once.
+//! [`check`] runs every rule over a parsed assessment and returns all findings at once;
+//! [`gates::check`] adds the gates of `hrdd check`.
 
 mod consistency;
+pub mod gates;
 mod index;
 mod levels;
 mod registry;
 mod structure;
 mod ungp;
 
+pub use gates::Gates;
 pub use index::Index;
 pub use levels::{LevelSetting, Levels};
 pub use registry::{Family, Rule};

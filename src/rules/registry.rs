@@ -14,6 +14,8 @@ pub enum Family {
     Consistency,
     /// The assessment falls short of what the UNGPs expect.
     Ungp,
+    /// A gate of `hrdd check`, set under `[check]` in hrdd.toml. Always an error.
+    Gate,
 }
 
 macro_rules! rules {
@@ -98,12 +100,17 @@ rules! {
     MitigationOverdue = "U011" "mitigation-overdue" Ungp warning "A mitigation past its due date";
     ReviewOverdue = "U012" "review-overdue" Ungp warning "The assessment is past its review date";
     UnreferencedItem = "U013" "unreferenced-item" Ungp warning "An item defined but never referenced";
+    TooManyOpenCritical = "G001" "too-many-open-critical" Gate error "More open critical risks than `max_open_critical` allows";
+    SalientUnmitigated = "G002" "salient-unmitigated" Gate error "A salient risk that is not closed has no mitigation";
+    SalientUnreachableRemedy = "G003" "salient-unreachable-remedy" Gate error "A salient risk that is not closed has no remedy channel its rights-holders can reach";
+    ReviewDatePassed = "G004" "review-date-passed" Gate error "The assessment's review date has passed";
+    NotApproved = "G005" "not-approved" Gate error "The assessment is not approved, and this check requires it";
 }
 
 impl Rule {
-    /// Whether `hrdd.toml` may change the level (structure rules are always errors).
+    /// Whether `[rules]` in hrdd.toml may change the level (structure rules and gates may not).
     pub const fn configurable(self) -> bool {
-        !matches!(self.family(), Family::Structure)
+        !matches!(self.family(), Family::Structure | Family::Gate)
     }
 
     /// Finds a rule by code (`U003`, any case) or name (`salient-without-mitigation`).

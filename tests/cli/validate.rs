@@ -76,9 +76,9 @@ fn a_missing_file_exits_2_and_names_the_path() {
 }
 
 #[test]
-fn a_directory_is_not_a_file() {
+fn a_directory_is_not_a_file_for_assess() {
     hrdd()
-        .args(["validate", "tests"])
+        .args(["assess", "tests"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("tests: is a directory"));
@@ -120,7 +120,7 @@ fn help_documents_the_exit_codes() {
         .success()
         .stdout(predicate::str::contains("Exit codes:"))
         .stdout(predicate::str::contains(
-            "2  usage, configuration, I/O error",
+            "2  usage, configuration, I/O or git error",
         ));
     hrdd()
         .args(["validate", "--help"])

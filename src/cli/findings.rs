@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use annotate_snippets::Renderer;
 use clap::ValueEnum;
+use rayon::prelude::*;
 
 use super::{Ctx, Error, Status, err, out};
 use crate::config::Config;
@@ -148,25 +149,42 @@ fn check_all(
         err(&format!("hrdd: error: {problem}\n"))?;
         run.failed = true;
     }
-    for input in &found.inputs {
-        let mut checked = match load::read_file(&input.path, config.max_file_bytes) {
-            Err(e) => {
+    // Files are checked on all cores; results keep the sorted order of `found.inputs`.
+    let outcomes: Vec<Outcome> = found
+        .inputs
+        .par_iter()
+        .map(
+            |input| match load::read_file(&input.path, config.max_file_bytes) {
+                Err(e) => Outcome::Unreadable(e),
+                Ok(Err(d)) => Outcome::Checked(Box::new(Checked {
+                    source: None,
+                    assessment: None,
+                    diagnostics: vec![d],
+                })),
+                Ok(Ok(source)) => {
+                    if !input.explicit && !load::looks_like_assessment(&source.text) {
+                        Outcome::Skipped(input.path.clone())
+                    } else {
+                        Outcome::Checked(Box::new(pipeline::check_source(
+                            source, config, ctx.today,
+                        )))
+                    }
+                }
+            },
+        )
+        .collect();
+    for outcome in outcomes {
+        let mut checked = match outcome {
+            Outcome::Unreadable(e) => {
                 err(&format!("hrdd: error: {e}\n"))?;
                 run.failed = true;
                 continue;
             }
-            Ok(Err(d)) => Checked {
-                source: None,
-                assessment: None,
-                diagnostics: vec![d],
-            },
-            Ok(Ok(source)) => {
-                if !input.explicit && !load::looks_like_assessment(&source.text) {
-                    run.skipped.push(input.path.clone());
-                    continue;
-                }
-                pipeline::check_source(source, config, ctx.today)
+            Outcome::Skipped(path) => {
+                run.skipped.push(path);
+                continue;
             }
+            Outcome::Checked(c) => *c,
         };
         let gated =
             gates.is_some_and(|g| pipeline::apply_gates(&mut checked, config, ctx.today, g));
@@ -191,6 +209,13 @@ fn check_all(
         )));
     }
     Ok(run)
+}
+
+/// What became of one file found.
+enum Outcome {
+    Checked(Box<Checked>),
+    Skipped(PathBuf),
+    Unreadable(load::ReadError),
 }
 
 /// The rules that ran on a file: all configured ones when it parsed, else those that fired.

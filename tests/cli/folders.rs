@@ -248,3 +248,36 @@ fn paths_ignored_by_git_are_skipped_inside_a_work_tree() {
         inside.stderr
     );
 }
+
+#[test]
+fn a_large_folder_is_checked_in_parallel_with_a_stable_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let valid = std::fs::read_to_string(crate::support::root().join("tests/fixtures/valid.yaml"))
+        .expect("fixture");
+    let broken = std::fs::read_to_string(
+        crate::support::root().join("tests/fixtures/rules/S011-dangling-reference.yaml"),
+    )
+    .expect("fixture");
+    for i in 0..60 {
+        let text = if i % 7 == 3 { &broken } else { &valid };
+        std::fs::write(dir.path().join(format!("a-{i:02}.yaml")), text).expect("write");
+    }
+    let folder = dir.path().to_str().expect("utf-8");
+    let first = crate::support::run(&["validate", "--format", "json", folder]);
+    let second = crate::support::run(&["validate", "--format", "json", folder]);
+    assert_eq!(first.code, 1);
+    assert_eq!(first.stdout, second.stdout, "byte-identical across runs");
+    let json: serde_json::Value = serde_json::from_str(&first.stdout).expect("json");
+    assert_eq!(json["summary"]["files"], 60);
+    let files: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|d| d["code"] == "S011")
+        .map(|d| d["file"].as_str().expect("file"))
+        .collect();
+    let mut sorted = files.clone();
+    sorted.sort_unstable();
+    assert_eq!(files, sorted, "findings follow the sorted file order");
+    assert_eq!(files.len(), 9);
+}

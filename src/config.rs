@@ -20,6 +20,8 @@ pub struct Config {
     pub method: Method,
     pub levels: Levels,
     pub max_file_bytes: u64,
+    /// Report templates that override the built-in ones, resolved against the config's folder.
+    pub templates: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -29,6 +31,7 @@ impl Default for Config {
             method: Method::SeverityFirst,
             levels: Levels::default(),
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            templates: None,
         }
     }
 }
@@ -54,6 +57,9 @@ pub enum ConfigError {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
+    /// A folder of report templates; relative paths start at the config file's folder.
+    #[serde(default)]
+    templates: Option<PathBuf>,
     #[serde(default)]
     scoring: Option<Scoring>,
     #[serde(default)]
@@ -112,6 +118,10 @@ impl Config {
             source,
         })?;
         Config::parse(&name, &text).map(|mut c| {
+            if let Some(dir) = c.templates.take() {
+                let base = path.parent().unwrap_or(Path::new(""));
+                c.templates = Some(base.join(dir));
+            }
             c.path = Some(path.to_owned());
             c
         })
@@ -193,6 +203,7 @@ impl Config {
         if let Some(limit) = file.limits.and_then(|l| l.max_file_bytes) {
             config.max_file_bytes = limit;
         }
+        config.templates = file.templates;
         Ok(config)
     }
 }
@@ -269,6 +280,15 @@ mod tests {
     fn structure_rules_cannot_be_silenced() {
         let e = Config::parse("hrdd.toml", "[rules]\n\nS004 = \"off\"\n").unwrap_err();
         assert!(e.to_string().starts_with("hrdd.toml:3:1:"), "{e}");
+    }
+
+    #[test]
+    fn templates_folder_is_relative_to_the_config_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("hrdd.toml");
+        std::fs::write(&path, "templates = \"my-templates\"\n[scoring]\n").unwrap();
+        let c = Config::load(&path).unwrap();
+        assert_eq!(c.templates, Some(dir.path().join("my-templates")));
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! hrdd: human rights due diligence of technology products, as code.
 //!
 //! The pipeline runs one way: [`load`] reads YAML into the spanned [`model`], [`rules`]
-//! validate it into [`Diagnostic`]s, [`score`] ranks the risks, [`output`] renders, and
-//! [`cli`] wires the commands.
+//! validate it into [`Diagnostic`]s, [`score`] ranks the risks, [`output`] renders findings
+//! and tables, [`render`] turns redacted views into reports, and [`cli`] wires the commands.
 //!
 //! ```
 //! use hrdd::{config::Config, load::SourceFile, pipeline, score};
@@ -23,6 +23,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod pipeline;
+pub mod render;
 pub mod rules;
 pub mod score;
 mod suggest;

@@ -2,7 +2,9 @@
 
 mod assess;
 mod explain;
+mod report;
 mod rights;
+mod templates;
 mod validate;
 
 use std::ffi::OsString;
@@ -19,7 +21,8 @@ const EXIT_CODES: &str = "\
 Exit codes:
   0  success: no finding at or above the failing level (warnings alone pass)
   1  findings: validation errors in an assessment
-  2  usage, configuration, I/O error (a missing file, an unreadable path, a bad hrdd.toml)
+  2  usage, configuration, I/O or template error (a missing file, an unreadable path,
+     a bad hrdd.toml, a broken custom template, an output path that is an input)
 
 Environment:
   HRDD_TODAY  the date overdue checks use, as YYYY-MM-DD (same as --today)
@@ -55,6 +58,11 @@ pub enum Command {
     Rights(rights::Args),
     /// Explain a rule: what it checks, why, a bad and a fixed example. Without CODE, list all rules.
     Explain(explain::Args),
+    /// Render a report in Markdown or self-contained HTML for an internal, board or public audience.
+    #[command(after_help = EXIT_CODES)]
+    Report(report::Args),
+    /// List the built-in report templates, or write them out with --dump DIR.
+    Templates(templates::Args),
 }
 
 /// When to use colour.
@@ -102,6 +110,10 @@ pub enum Error {
     Config(#[from] ConfigError),
     #[error(transparent)]
     Read(#[from] ReadError),
+    #[error(transparent)]
+    Render(#[from] crate::render::RenderError),
+    #[error(transparent)]
+    Write(#[from] crate::output::write::WriteError),
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),
     #[error("{0}")]
@@ -147,12 +159,15 @@ where
     let ctx = Ctx {
         config_path: cli.config,
         today,
+        today_given: cli.today.is_some(),
     };
     match cli.command {
         Command::Validate(args) => validate::run(&ctx, &args),
         Command::Assess(args) => assess::run(&ctx, &args),
         Command::Rights(args) => rights::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Report(args) => report::run(&ctx, &args),
+        Command::Templates(args) => templates::run(&args),
     }
 }
 
@@ -160,6 +175,8 @@ where
 struct Ctx {
     config_path: Option<PathBuf>,
     today: Date,
+    /// Whether the date came from `--today` or `HRDD_TODAY`; only then is it printed.
+    today_given: bool,
 }
 
 impl Ctx {

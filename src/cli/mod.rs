@@ -21,8 +21,7 @@ const EXIT_CODES: &str = "\
 Exit codes:
   0  success: no finding at or above the failing level (warnings alone pass)
   1  findings: validation errors in an assessment
-  2  usage, configuration, I/O or template error (a missing file, an unreadable path,
-     a bad hrdd.toml, a broken custom template, an output path that is an input)
+  2  usage, configuration, I/O error (a missing file, an unreadable path, a bad hrdd.toml)
 
 Environment:
   HRDD_TODAY  the date overdue checks use, as YYYY-MM-DD (same as --today)

@@ -11,7 +11,7 @@ pub mod view;
 use std::path::{Path, PathBuf};
 
 use minijinja::value::{Serde, Value};
-use minijinja::{AutoEscape, Environment, UndefinedBehavior, syntax::SyntaxConfig};
+use minijinja::{AutoEscape, Environment, HtmlEscape, UndefinedBehavior, syntax::SyntaxConfig};
 
 macro_rules! built_in {
     ($($name:literal),+ $(,)?) => {
@@ -135,6 +135,8 @@ impl Renderer {
         env.add_filter("md_block", md_block);
         env.add_filter("plural", plural);
         env.add_filter("num", num);
+        env.add_filter("md_code", md_code);
+        env.add_filter("html_code", html_code);
         let user = match user_dir {
             Some(dir) => {
                 if !dir.is_dir() {
@@ -183,6 +185,10 @@ pub fn built_in(name: &str) -> Option<&'static str> {
 
 /// Escapes what would turn one line of text into Markdown or HTML markup (tables included).
 fn md_inline(text: &str) -> String {
+    md_escape(text).trim().to_owned()
+}
+
+fn md_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -196,7 +202,40 @@ fn md_inline(text: &str) -> String {
             _ => out.push(c),
         }
     }
-    out.trim().to_owned()
+    out
+}
+
+/// Text whose `backticked` parts are code (hrdd's own messages): code spans kept, the rest
+/// escaped like [`md_inline`].
+fn md_code(text: &str) -> String {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                format!("`{part}`")
+            } else {
+                md_escape(part)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("")
+}
+
+/// Like [`md_code`] for HTML: escaped text, `backticked` parts in `<code>`.
+fn html_code(text: &str) -> Value {
+    let html: String = text
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            let escaped = HtmlEscape(part).to_string();
+            if i % 2 == 1 {
+                format!("<code>{escaped}</code>")
+            } else {
+                escaped
+            }
+        })
+        .collect();
+    Value::from_safe_string(html)
 }
 
 /// Keeps the author's Markdown in free text but not raw HTML; continuation lines are indented
@@ -255,6 +294,11 @@ mod tests {
         assert_eq!(plural(1, "risk", None), "1 risk");
         assert_eq!(plural(2, "risk", None), "2 risks");
         assert_eq!(plural(0, "group", Some("groups")), "0 groups");
+        assert_eq!(md_code("risk `R_1` lacks *x*"), "risk `R_1` lacks \\*x\\*");
+        assert_eq!(
+            html_code("`<b>` & <i>").to_string(),
+            "<code>&lt;b&gt;</code> &amp; &lt;i&gt;"
+        );
         assert_eq!(num(41_000_000), "41,000,000");
         assert_eq!(num(9400), "9,400");
         assert_eq!(num(-120), "-120");

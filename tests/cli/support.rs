@@ -9,10 +9,13 @@ pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The shipped examples, sorted.
+/// The shipped examples, sorted (none when `examples/` is missing: a test that needs them
+/// checks their number).
 pub fn examples() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("examples"))
-        .expect("examples/ exists")
+    let Ok(dir) = std::fs::read_dir(root().join("examples")) else {
+        return Vec::new();
+    };
+    let mut v: Vec<PathBuf> = dir
         .map(|e| e.expect("readable entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
         .map(|p| p.strip_prefix(root()).expect("under root").to_owned())

@@ -56,8 +56,13 @@ pub(super) fn decisions(
         out.push(Decision {
             topic: "approval",
             text: format!(
-                "Approve the assessment: version {} is `{}`.",
-                meta.version, meta.status
+                "Approve the assessment: version {} is still {}.",
+                meta.version,
+                if meta.status == "draft" {
+                    "a draft"
+                } else {
+                    "in review"
+                }
             ),
         });
     }

@@ -328,6 +328,7 @@ pub(super) fn products(scope: &Scope<'_>) -> Vec<ProductView> {
             layer: p.layer.as_ref().map(|l| l.value.clone()),
             lifecycle: p.lifecycle.iter().map(|l| l.value.as_str()).collect(),
             markets: p.markets.iter().map(|m| m.value.clone()).collect(),
+            risks: scope.risks_citing(List::Products, &p.id.value),
             confidential: p.confidential,
         })
         .collect()

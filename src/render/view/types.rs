@@ -296,6 +296,7 @@ pub struct ProductView {
     pub layer: Option<String>,
     pub lifecycle: Vec<&'static str>,
     pub markets: Vec<String>,
+    pub risks: Vec<RiskRef>,
     pub confidential: bool,
 }
 

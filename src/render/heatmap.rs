@@ -103,7 +103,7 @@ const LEFT: u32 = 72;
 const TOP: u32 = 8;
 const BOTTOM: u32 = 64;
 /// Ranks written in a cell before "+N more".
-const SHOWN: usize = 4;
+const SHOWN: usize = 3;
 
 /// Light fills so that dark text stays readable; the band is also written in each cell.
 fn fill(band: &str) -> &'static str {
@@ -120,11 +120,11 @@ pub fn svg(map: &Heatmap) -> String {
     let width = LEFT + 5 * CELL_W + 8;
     let height = TOP + 5 * CELL_H + BOTTOM;
     let mut s = String::with_capacity(8 * 1024);
-    let _ = write!(
+    let _ = writeln!(
         s,
         r#"<svg xmlns="http://www.w3.org/2000/svg" class="heatmap" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="heatmap-title heatmap-desc" font-family="system-ui, sans-serif">"#
     );
-    let _ = write!(
+    let _ = writeln!(
         s,
         r#"<title id="heatmap-title">Heat map: risks by severity and likelihood</title><desc id="heatmap-desc">Each cell names its band and the ranks of the risks in it; {} risk{} placed. The table that follows gives the same content.</desc>"#,
         map.placed,
@@ -132,7 +132,7 @@ pub fn svg(map: &Heatmap) -> String {
     );
     for (row_i, row) in map.rows.iter().enumerate() {
         let y = TOP + row_i as u32 * CELL_H;
-        let _ = write!(
+        let _ = writeln!(
             s,
             r##"<text x="{}" y="{}" text-anchor="end" font-size="14" fill="#222">{}</text>"##,
             LEFT - 10,
@@ -147,7 +147,7 @@ pub fn svg(map: &Heatmap) -> String {
     let grid_bottom = TOP + 5 * CELL_H;
     for (i, axis) in map.columns.iter().enumerate() {
         let cx = LEFT + i as u32 * CELL_W + CELL_W / 2;
-        let _ = write!(
+        let _ = writeln!(
             s,
             r##"<text x="{cx}" y="{}" text-anchor="middle" font-size="14" fill="#222">{}</text><text x="{cx}" y="{}" text-anchor="middle" font-size="11" fill="#444">{}</text>"##,
             grid_bottom + 18,
@@ -156,13 +156,13 @@ pub fn svg(map: &Heatmap) -> String {
             axis.label
         );
     }
-    let _ = write!(
+    let _ = writeln!(
         s,
         r##"<text x="{}" y="{}" text-anchor="middle" font-size="13" font-weight="bold" fill="#222">Likelihood →</text>"##,
         LEFT + 5 * CELL_W / 2,
         grid_bottom + 54
     );
-    let _ = write!(
+    let _ = writeln!(
         s,
         r##"<text transform="translate(22 {}) rotate(-90)" text-anchor="middle" font-size="13" font-weight="bold" fill="#222">Severity →</text>"##,
         TOP + 5 * CELL_H / 2
@@ -172,11 +172,11 @@ pub fn svg(map: &Heatmap) -> String {
 }
 
 fn cell_svg(s: &mut String, cell: &HeatCell, x: u32, y: u32) {
-    let ids: Vec<&str> = cell.risks.iter().map(|r| r.id.as_str()).collect();
-    let names = if ids.is_empty() {
-        "no risks".to_owned()
-    } else {
-        ids.join(", ")
+    let ids: Vec<&str> = cell.risks.iter().take(10).map(|r| r.id.as_str()).collect();
+    let names = match cell.risks.len() {
+        0 => "no risks".to_owned(),
+        n if n > ids.len() => format!("{} and {} more", ids.join(", "), n - ids.len()),
+        _ => ids.join(", "),
     };
     let _ = write!(
         s,
@@ -191,14 +191,20 @@ fn cell_svg(s: &mut String, cell: &HeatCell, x: u32, y: u32) {
         cell.band
     );
     if !cell.risks.is_empty() {
+        // "+1" would take the room of the rank it stands for.
+        let shown = if cell.risks.len() > SHOWN + 1 {
+            SHOWN
+        } else {
+            cell.risks.len()
+        };
         let mut ranks: Vec<String> = cell
             .risks
             .iter()
-            .take(SHOWN)
+            .take(shown)
             .map(|r| r.rank.to_string())
             .collect();
-        if cell.risks.len() > SHOWN {
-            ranks.push(format!("+{}", cell.risks.len() - SHOWN));
+        if cell.risks.len() > shown {
+            ranks.push(format!("+{}", cell.risks.len() - shown));
         }
         let ranks = ranks.join(", ");
         // Long rank lists are squeezed to the cell rather than spilling over its neighbours.
@@ -221,5 +227,43 @@ fn cell_svg(s: &mut String, cell: &HeatCell, x: u32, y: u32) {
             if cell.risks.len() == 1 { "" } else { "s" }
         );
     }
-    s.push_str("</g>");
+    s.push_str("</g>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map_with(ranks: &[usize]) -> Heatmap {
+        let mut map = grid(&[], &[[Band::Low; 5]; 5]);
+        map.rows[0].cells[4].risks = ranks
+            .iter()
+            .map(|&rank| HeatRisk {
+                rank,
+                id: format!("R<{rank}>"),
+            })
+            .collect();
+        map
+    }
+
+    #[test]
+    fn rows_run_from_severity_5_and_columns_from_likelihood_1() {
+        let map = grid(&[], &[[Band::Low; 5]; 5]);
+        assert_eq!(map.rows[0].severity, 5);
+        assert_eq!(map.rows[4].severity, 1);
+        assert_eq!(map.rows[0].cells[0].likelihood, 1);
+        assert_eq!(map.columns[4].label, "almost certain");
+    }
+
+    #[test]
+    fn cells_name_their_band_escape_ids_and_abbreviate_long_lists() {
+        let svg = svg(&map_with(&[1, 2, 3, 4]));
+        assert!(svg.contains(">1, 2, 3, 4</text>"), "{svg}");
+        assert!(svg.contains("R&lt;1&gt;"));
+        assert!(!svg.contains("R<1>"));
+        assert!(svg.contains(">low</text>"));
+        let svg = super::svg(&map_with(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]));
+        assert!(svg.contains(">1, 2, 3, +9</text>"), "{svg}");
+        assert!(svg.contains("and 2 more</title>"));
+    }
 }

@@ -608,3 +608,42 @@ fn dumped_templates_render_the_same_report() {
         }
     }
 }
+
+/// An assessment with `n` critical risks and no mitigation, written to `dir`.
+fn many_salient_risks(dir: &Path, n: usize) -> PathBuf {
+    let mut yaml = String::from(
+        "hrdd: 1\nassessment:\n  id: many\n  title: Many salient risks\n  organization: Example Ltd\n  \
+         version: \"1\"\n  status: draft\n  assessed_on: 2026-01-01\n  next_review: 2027-01-01\n  \
+         owner: Lead\nproducts:\n  - id: app\n    name: App\nrights_holders:\n  - id: users\n    \
+         name: Users\nrisks:\n",
+    );
+    for i in 0..n {
+        yaml.push_str(&format!(
+            "  - id: R-{i:02}\n    title: Risk {i:02}\n    products: [app]\n    rights: [privacy]\n    \
+             rights_holders: [users]\n    impact: potential\n    involvement: cause\n    severity:\n      \
+             scale: 5\n      scope: 3\n      remediability: 3\n      rationale: Grave.\n    likelihood: 3\n"
+        ));
+    }
+    let path = dir.join("many.yaml");
+    std::fs::write(&path, yaml).expect("write");
+    path
+}
+
+#[test]
+fn the_board_summary_stays_short_with_many_salient_risks() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = many_salient_risks(dir.path(), 20);
+    let board = report(file.to_str().expect("utf-8"), "md", "board");
+    let summary = &board[..board.find("## About this assessment").expect("about")];
+    assert!(summary.contains("| 15 | Risk 14 |"), "{summary}");
+    assert!(!summary.contains("| 16 |"), "{summary}");
+    assert!(summary.contains("And 5 more salient risks: see the risk overview."));
+    assert!(summary.contains(
+        "2. Decide the response to 20 salient risks with no action planned: R-00, R-01,"
+    ));
+    let few = many_salient_risks(dir.path(), 2);
+    let board = report(few.to_str().expect("utf-8"), "md", "board");
+    assert!(
+        board.contains("Decide the response to salient risk R-00 (Risk 00): no action is planned.")
+    );
+}

@@ -75,13 +75,20 @@ pub(super) fn decisions(
             ),
         });
     }
-    for r in risks.iter().filter(|r| r.salient && r.status != "closed") {
-        let acting = r
-            .mitigations
-            .iter()
-            .any(|m| m.status != MitigationStatus::Dropped.as_str());
-        let withheld = r.withheld.as_ref().map_or(0, |w| w.mitigations);
-        if !acting && withheld == 0 {
+    let unanswered: Vec<&RiskView> = risks
+        .iter()
+        .filter(|r| r.salient && r.status != RiskStatus::Closed.as_str())
+        .filter(|r| {
+            let acting = r
+                .mitigations
+                .iter()
+                .any(|m| m.status != MitigationStatus::Dropped.as_str());
+            !acting && r.withheld.as_ref().is_none_or(|w| w.mitigations == 0)
+        })
+        .collect();
+    // A few are named one by one; many become one decision, so the summary stays one page.
+    if unanswered.len() <= 3 {
+        for r in &unanswered {
             out.push(Decision {
                 topic: "response",
                 text: format!(
@@ -90,6 +97,16 @@ pub(super) fn decisions(
                 ),
             });
         }
+    } else {
+        let ids: Vec<&str> = unanswered.iter().map(|r| r.id.as_str()).collect();
+        out.push(Decision {
+            topic: "response",
+            text: format!(
+                "Decide the response to {} salient risks with no action planned: {}.",
+                ids.len(),
+                ids.join(", ")
+            ),
+        });
     }
     if !overdue.is_empty() {
         out.push(Decision {

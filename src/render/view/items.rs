@@ -137,6 +137,7 @@ pub(super) fn risk_view(
         products: scope.resolve(&r.products, &scope.products, |p| Named {
             id: p.id.value.clone(),
             name: p.name.value.clone(),
+            confidential: p.confidential,
         }),
         relationships: scope.resolve(&r.relationships, &scope.relationships, |x| {
             RelationshipRef {
@@ -144,6 +145,7 @@ pub(super) fn risk_view(
                 name: x.name.value.clone(),
                 kind: x.kind.value.as_str(),
                 leverage: x.leverage.as_ref().map(|l| l.value.as_str()),
+                confidential: x.confidential,
             }
         }),
         rights: r
@@ -158,15 +160,18 @@ pub(super) fn risk_view(
             kind: m.kind.value.as_str(),
             status: m.status.value.as_str(),
             overdue: scope.overdue(m).is_some(),
+            confidential: m.confidential,
         }),
         remedy: scope.resolve(&r.remedy, &scope.channels, |c| Named {
             id: c.id.value.clone(),
             name: c.name.value.clone(),
+            confidential: c.confidential,
         }),
         engagements: scope.resolve(&r.engagements, &scope.engagements, |e| EngagementRef {
             id: e.id.value.clone(),
             date: e.date.value.to_string(),
             method: e.method.value.as_str(),
+            confidential: e.confidential,
         }),
         withheld: scope.withheld_refs(r),
     }
@@ -178,6 +183,7 @@ pub(super) fn right_ref(scope: &Scope<'_>, id: &str) -> Option<RightRef> {
             id: c.id.value.clone(),
             name: c.name.value.clone(),
             instruments: c.instruments.iter().map(|i| i.value.clone()).collect(),
+            confidential: c.confidential,
         });
     }
     // A confidential custom right is absent from `scope.rights`; it never falls through to
@@ -189,6 +195,7 @@ pub(super) fn right_ref(scope: &Scope<'_>, id: &str) -> Option<RightRef> {
         id: r.id.to_owned(),
         name: r.name.to_owned(),
         instruments: r.instruments.iter().map(|&i| i.to_owned()).collect(),
+        confidential: false,
     })
 }
 

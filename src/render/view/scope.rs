@@ -193,6 +193,7 @@ impl<'a> Scope<'a> {
             id: rh.id.value.clone(),
             name: rh.name.value.clone(),
             vulnerable: rh.vulnerable,
+            confidential: rh.confidential,
         }
     }
 

@@ -142,6 +142,8 @@ pub struct SeverityView {
 pub struct Named {
     pub id: String,
     pub name: String,
+    /// Only ever true in the internal report: other audiences never receive confidential items.
+    pub confidential: bool,
 }
 
 /// A relationship a risk arises through.
@@ -151,6 +153,8 @@ pub struct RelationshipRef {
     pub name: String,
     pub kind: &'static str,
     pub leverage: Option<&'static str>,
+    /// Only ever true in the internal report: other audiences never receive confidential items.
+    pub confidential: bool,
 }
 
 /// A right at stake, with the instruments that ground it.
@@ -159,6 +163,8 @@ pub struct RightRef {
     pub id: String,
     pub name: String,
     pub instruments: Vec<String>,
+    /// Only ever true in the internal report: other audiences never receive confidential items.
+    pub confidential: bool,
 }
 
 /// A rights-holder group affected.
@@ -167,6 +173,8 @@ pub struct HolderRef {
     pub id: String,
     pub name: String,
     pub vulnerable: bool,
+    /// Only ever true in the internal report: other audiences never receive confidential items.
+    pub confidential: bool,
 }
 
 /// A mitigation linked from a risk.
@@ -178,6 +186,8 @@ pub struct MitigationRef {
     pub kind: &'static str,
     pub status: &'static str,
     pub overdue: bool,
+    /// Only ever true in the internal report: other audiences never receive confidential items.
+    pub confidential: bool,
 }
 
 /// An engagement that informed a risk.
@@ -186,6 +196,8 @@ pub struct EngagementRef {
     pub id: String,
     pub date: String,
     pub method: &'static str,
+    /// Only ever true in the internal report: other audiences never receive confidential items.
+    pub confidential: bool,
 }
 
 /// A risk named from elsewhere (a mitigation, a channel, a group).

@@ -26,6 +26,8 @@ pub struct Config {
     pub exclude: Exclude,
     /// What `hrdd check` enforces (`[check]`).
     pub gates: Gates,
+    /// Report templates that override the built-in ones, resolved against the config's folder.
+    pub templates: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -37,6 +39,7 @@ impl Default for Config {
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             exclude: Exclude::default(),
             gates: Gates::default(),
+            templates: None,
         }
     }
 }
@@ -101,6 +104,9 @@ pub enum ConfigError {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
+    /// A folder of report templates; relative paths start at the config file's folder.
+    #[serde(default)]
+    templates: Option<PathBuf>,
     #[serde(default)]
     scoring: Option<Scoring>,
     #[serde(default)]
@@ -194,6 +200,10 @@ impl Config {
             source,
         })?;
         Config::parse(&name, &text).map(|mut c| {
+            if let Some(dir) = c.templates.take() {
+                let base = path.parent().unwrap_or(Path::new(""));
+                c.templates = Some(base.join(dir));
+            }
             c.path = Some(path.to_owned());
             c
         })
@@ -296,6 +306,7 @@ impl Config {
             g.review_not_overdue = check.review_not_overdue.unwrap_or(g.review_not_overdue);
             g.require_approved = check.require_approved.unwrap_or(g.require_approved);
         }
+        config.templates = file.templates;
         Ok(config)
     }
 }
@@ -401,6 +412,15 @@ mod tests {
         assert!(e.to_string().starts_with("hrdd.toml:2:"), "{e}");
         let e = Config::parse("hrdd.toml", "[check]\nmax_open_critical = -1\n").unwrap_err();
         assert!(e.to_string().starts_with("hrdd.toml:2:"), "{e}");
+    }
+
+    #[test]
+    fn templates_folder_is_relative_to_the_config_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("hrdd.toml");
+        std::fs::write(&path, "templates = \"my-templates\"\n[scoring]\n").unwrap();
+        let c = Config::load(&path).unwrap();
+        assert_eq!(c.templates, Some(dir.path().join("my-templates")));
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //!
 //! The pipeline runs one way: [`load`] reads YAML into the spanned [`model`], [`rules`]
 //! validate it into [`Diagnostic`]s, [`score`] ranks the risks, [`diff`] compares two versions,
-//! [`output`] renders, and [`cli`] wires the commands.
+//! [`output`] renders findings and tables, [`render`] turns redacted views into reports, and
+//! [`cli`] wires the commands.
 //!
 //! ```
 //! use hrdd::{config::Config, load::SourceFile, pipeline, score};
@@ -24,6 +25,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod pipeline;
+pub mod render;
 pub mod rules;
 pub mod score;
 mod suggest;

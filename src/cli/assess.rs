@@ -5,10 +5,8 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 
 use super::findings;
-use super::{Ctx, Error, Status, err, out};
-use crate::diagnostic::Summary;
+use super::{Ctx, Error, Status, out};
 use crate::output;
-use crate::pipeline;
 use crate::score::{self, Basis};
 use crate::suggest;
 
@@ -38,20 +36,12 @@ pub enum Format {
 
 pub(super) fn run(ctx: &Ctx, args: &Args) -> Result<Status, Error> {
     let config = ctx.config()?;
-    let checked = pipeline::check_file(&args.file, &config, ctx.today)?;
-    let Some(assessment) = checked.valid() else {
-        let summary = Summary::of(1, &checked.diagnostics);
-        findings::human(std::slice::from_ref(&checked), &[], &summary)?;
+    let Some(checked) = findings::valid_file(&args.file, &config, ctx.today)? else {
         return Ok(Status::Findings);
     };
-    let warnings = checked.diagnostics.len();
-    if warnings > 0 {
-        err(&format!(
-            "hrdd: {} has {warnings} warning{}; `hrdd validate` shows them\n",
-            args.file.display(),
-            if warnings == 1 { "" } else { "s" }
-        ))?;
-    }
+    let Some(assessment) = checked.valid() else {
+        return Ok(Status::Findings);
+    };
     let basis = if args.residual {
         Basis::Residual
     } else {

@@ -2,7 +2,7 @@
 
 use clap::ValueEnum;
 
-use super::{Ctx, Error, Status, err, findings, out};
+use super::{AudienceArg, Ctx, Error, Status, err, findings, out};
 use crate::diagnostic::Summary;
 use crate::diff::{self, Audience, Condition};
 use crate::load::git::Origin;
@@ -59,17 +59,6 @@ pub enum FailOn {
     Any,
 }
 
-/// Audiences, as in reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AudienceArg {
-    /// Everything.
-    Internal,
-    /// Confidential items only as counts; no engagement organisations.
-    Board,
-    /// Nothing confidential, no engagement organisations, no owners' names.
-    Public,
-}
-
 pub(super) fn run(ctx: &Ctx, args: &Args) -> Result<Status, Error> {
     let config = ctx.config()?;
     let sides = [Origin::parse(&args.old), Origin::parse(&args.new)];
@@ -101,11 +90,7 @@ pub(super) fn run(ctx: &Ctx, args: &Args) -> Result<Status, Error> {
             ))?;
         }
     }
-    let audience = match args.audience {
-        AudienceArg::Internal => Audience::Internal,
-        AudienceArg::Board => Audience::Board,
-        AudienceArg::Public => Audience::Public,
-    };
+    let audience = Audience::from(args.audience);
     let names = (sides[0].name(), sides[1].name());
     let d = diff::diff(old, new, (&names.0, &names.1), &config.method, audience);
     out(&match args.format {

@@ -1,7 +1,6 @@
 //! What `validate` and `check` share: finding files in folders, checking each, and printing
 //! the findings in the chosen format, to stdout or atomically to `--output-file`.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use annotate_snippets::Renderer;
@@ -12,6 +11,7 @@ use super::{Ctx, Error, Status, err, out};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Level, Summary};
 use crate::load::{self, walk};
+use crate::output::write::write_atomic;
 use crate::output::{self, FileFindings};
 use crate::pipeline::{self, Checked};
 use crate::rules::{Gates, Rule};
@@ -71,9 +71,6 @@ pub(super) fn run(
         ));
     }
     let run = check_all(ctx, &config, &inputs.paths, gates)?;
-    if let Some(path) = &inputs.output_file {
-        refuse_input(path, &run.checked)?;
-    }
     let mut status = if run.failed {
         Status::Failure
     } else {
@@ -118,7 +115,14 @@ pub(super) fn run(
         (None, _) => human(&run.checked, &run.skipped, &summary)?,
         (Some(text), None) => out(&text)?,
         (Some(text), Some(path)) => {
-            write_atomically(path, &text)?;
+            // Never over one of the files being checked.
+            let checked: Vec<&Path> = run
+                .checked
+                .iter()
+                .filter_map(|c| c.source.as_ref())
+                .map(|s| Path::new(s.name.as_str()))
+                .collect();
+            write_atomic(path, text.as_bytes(), &checked)?;
             human(&run.checked, &run.skipped, &summary)?;
         }
     }
@@ -211,6 +215,30 @@ fn check_all(
     Ok(run)
 }
 
+/// Reads and validates one file for a command that needs a valid model (`assess`, `report`):
+/// prints its errors and returns `None`, or notes its warnings on stderr.
+pub(super) fn valid_file(
+    path: &Path,
+    config: &Config,
+    today: crate::model::Date,
+) -> Result<Option<Checked>, Error> {
+    let checked = pipeline::check_file(path, config, today)?;
+    if checked.valid().is_none() {
+        let summary = Summary::of(1, &checked.diagnostics);
+        human(std::slice::from_ref(&checked), &[], &summary)?;
+        return Ok(None);
+    }
+    let n = checked.diagnostics.len();
+    if n > 0 {
+        err(&format!(
+            "hrdd: {} has {n} warning{}; `hrdd validate` shows them\n",
+            path.display(),
+            if n == 1 { "" } else { "s" }
+        ))?;
+    }
+    Ok(Some(checked))
+}
+
 /// What became of one file found.
 enum Outcome {
     Checked(Box<Checked>),
@@ -279,42 +307,4 @@ pub(super) fn human(
     text.push_str(&output::human::summary(summary));
     text.push('\n');
     err(&text)
-}
-
-/// Refuses an `--output-file` that is one of the files being checked.
-fn refuse_input(path: &Path, checked: &[Checked]) -> Result<(), Error> {
-    let Ok(target) = path.canonicalize() else {
-        return Ok(());
-    };
-    for c in checked {
-        let name = c.source.as_ref().map(|s| s.name.as_str());
-        if name
-            .and_then(|n| Path::new(n).canonicalize().ok())
-            .as_deref()
-            == Some(&target)
-        {
-            return Err(Error::Usage(format!(
-                "--output-file {} is one of the files being checked; write the report elsewhere",
-                path.display()
-            )));
-        }
-    }
-    Ok(())
-}
-
-/// Writes a temporary file beside `path`, then renames it over `path`.
-fn write_atomically(path: &Path, text: &str) -> Result<(), Error> {
-    let fail = |source: std::io::Error| Error::OutputFile {
-        path: path.display().to_string(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
-    file.write_all(text.as_bytes()).map_err(fail)?;
-    file.as_file().sync_all().map_err(fail)?;
-    file.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
 }

@@ -6,7 +6,9 @@ mod diff;
 mod explain;
 mod findings;
 mod generate;
+mod report;
 mod rights;
+mod templates;
 mod validate;
 
 use std::ffi::OsString;
@@ -72,6 +74,11 @@ pub enum Command {
     Completions(generate::CompletionsArgs),
     /// Print the man page (roff).
     Man,
+    /// Render a report in Markdown or self-contained HTML for an internal, board or public audience.
+    #[command(after_help = EXIT_CODES)]
+    Report(report::Args),
+    /// List the built-in report templates, or write them out with --dump DIR.
+    Templates(templates::Args),
 }
 
 /// When to use colour.
@@ -80,6 +87,27 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// Who an output is for, as written on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AudienceArg {
+    /// Everything, confidential items marked.
+    Internal,
+    /// A summary first; no engagement organisations; confidential items only as counts.
+    Board,
+    /// Nothing confidential, no engagement organisations, no owners' names.
+    Public,
+}
+
+impl From<AudienceArg> for crate::model::Audience {
+    fn from(a: AudienceArg) -> Self {
+        match a {
+            AudienceArg::Internal => Self::Internal,
+            AudienceArg::Board => Self::Board,
+            AudienceArg::Public => Self::Public,
+        }
+    }
 }
 
 /// How a command ended.
@@ -119,14 +147,12 @@ pub enum Error {
     Config(#[from] ConfigError),
     #[error(transparent)]
     Read(#[from] ReadError),
+    #[error(transparent)]
+    Render(#[from] crate::render::RenderError),
+    #[error(transparent)]
+    Write(#[from] crate::output::write::WriteError),
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),
-    #[error("cannot write {path}: {source}")]
-    OutputFile {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
     #[error("{0}")]
     Usage(String),
 }
@@ -170,6 +196,7 @@ where
     let ctx = Ctx {
         config_path: cli.config,
         today,
+        today_given: cli.today.is_some(),
     };
     match cli.command {
         Command::Validate(args) => validate::run(&ctx, &args),
@@ -181,6 +208,8 @@ where
         Command::Schema => generate::schema(),
         Command::Completions(args) => generate::completions(&args),
         Command::Man => generate::man(),
+        Command::Report(args) => report::run(&ctx, &args),
+        Command::Templates(args) => templates::run(&args),
     }
 }
 
@@ -188,6 +217,8 @@ where
 struct Ctx {
     config_path: Option<PathBuf>,
     today: Date,
+    /// Whether the date came from `--today` or `HRDD_TODAY`; only then is it printed.
+    today_given: bool,
 }
 
 impl Ctx {

@@ -7,39 +7,11 @@
 
 use std::collections::HashSet;
 
-use serde::Serialize;
 use serde_json::Value;
 
 use crate::model::{Assessment, Id};
 
-/// Who a diff is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Audience {
-    /// Everything.
-    #[default]
-    Internal,
-    /// Confidential items summarised as counts; no engagement organisations.
-    Board,
-    /// Nothing confidential, no engagement organisations, no owners' names.
-    Public,
-}
-
-impl Audience {
-    /// The audience's name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Audience::Internal => "internal",
-            Audience::Board => "board",
-            Audience::Public => "public",
-        }
-    }
-
-    /// Whether confidential items are withheld from the details.
-    pub const fn hides_confidential(self) -> bool {
-        !matches!(self, Audience::Internal)
-    }
-}
+pub use crate::model::Audience;
 
 /// The assessment as `audience` may see it.
 pub fn view(a: &Assessment, audience: Audience) -> Assessment {

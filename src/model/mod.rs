@@ -4,12 +4,14 @@
 //! `rules` can report every problem of a file in one run. Code after validation may rely on
 //! what the rules guarantee (ratings in 1..=5, references resolved).
 
+mod audience;
 mod date;
 mod enums;
 mod rights;
 pub mod schema;
 mod span;
 
+pub use audience::Audience;
 pub use date::{Date, Day, parse_date};
 pub use enums::*;
 pub use rights::{BUILT_IN_RIGHTS, Right, built_in_right};

@@ -1,4 +1,4 @@
-//! Rendering findings, rankings and diffs: one small module per format.
+//! Rendering findings, rankings and diffs: one small module per format, and atomic file output.
 
 pub mod assess;
 pub mod diff;
@@ -90,3 +90,4 @@ mod tests {
         );
     }
 }
+pub mod write;

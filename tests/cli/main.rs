@@ -1,6 +1,7 @@
 //! Integration tests: they drive the real `hrdd` binary.
 
 mod assess;
+mod browser;
 mod ci_files;
 mod config;
 mod diff;
@@ -10,6 +11,7 @@ mod folders;
 mod formats;
 mod gates;
 mod hostile;
+mod report;
 mod rights;
 mod rules;
 mod schema;

@@ -1,0 +1,94 @@
+//! `hrdd report FILE --format md|html`
+
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+
+use super::{AudienceArg, Ctx, Error, Status, findings, out};
+use crate::output::write::write_atomic;
+use crate::pipeline::Checked;
+use crate::render::{self, Renderer, changes, view};
+use crate::score::{self, Basis};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The assessment file (YAML).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Report format.
+    #[arg(long, value_enum)]
+    pub format: Format,
+    /// Who the report is for: what it may show.
+    #[arg(long, value_enum, default_value_t = AudienceArg::Internal)]
+    pub audience: AudienceArg,
+    /// Write the report to PATH (atomically) instead of stdout.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// A folder whose templates override the built-in ones by name (or `templates` in hrdd.toml).
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// The previous version of the assessment: the report lists what changed since.
+    #[arg(long, value_name = "FILE")]
+    pub previous: Option<PathBuf>,
+}
+
+/// Report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Markdown.
+    #[value(alias = "markdown")]
+    Md,
+    /// One self-contained HTML file.
+    Html,
+}
+
+pub(super) fn run(ctx: &Ctx, args: &Args) -> Result<Status, Error> {
+    let config = ctx.config()?;
+    let templates = args.templates.as_deref().or(config.templates.as_deref());
+    // Template problems are found before any work on the assessment.
+    let renderer = Renderer::new(templates)?;
+    let Some(current) = findings::valid_file(&args.file, &config, ctx.today)? else {
+        return Ok(Status::Findings);
+    };
+    let previous = match &args.previous {
+        Some(path) => match findings::valid_file(path, &config, ctx.today)? {
+            Some(p) => Some(p),
+            None => return Ok(Status::Findings),
+        },
+        None => None,
+    };
+    let audience = crate::model::Audience::from(args.audience);
+    let build = |c: &Checked| -> Option<view::Report> {
+        let assessment = c.valid()?;
+        let ranking = score::rank(assessment, &config.method, Basis::Inherent);
+        Some(view::build(&view::Inputs {
+            assessment,
+            ranking: &ranking,
+            warnings: &c.diagnostics,
+            audience,
+            today: ctx.today,
+            generated_on: ctx.today_given.then_some(ctx.today),
+        }))
+    };
+    let Some(mut report) = build(&current) else {
+        return Ok(Status::Findings);
+    };
+    if let Some(prev) = previous.as_ref().and_then(build) {
+        report.changes = Some(changes::compare(&prev, &report));
+    }
+    let format = match args.format {
+        Format::Md => render::Format::Markdown,
+        Format::Html => render::Format::Html,
+    };
+    let text = renderer.render(format, &report)?;
+    match &args.output {
+        Some(target) => {
+            let mut inputs: Vec<&Path> = vec![&args.file];
+            inputs.extend(args.previous.as_deref());
+            inputs.extend(config.path.as_deref());
+            write_atomic(target, text.as_bytes(), &inputs)?;
+        }
+        None => out(&text)?,
+    }
+    Ok(Status::Success)
+}

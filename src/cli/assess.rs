@@ -6,6 +6,7 @@ use clap::ValueEnum;
 
 use super::findings;
 use super::{Ctx, Error, Status, out};
+use crate::load::Origin;
 use crate::output;
 use crate::score::{self, Basis};
 use crate::suggest;
@@ -36,7 +37,8 @@ pub enum Format {
 
 pub(super) fn run(ctx: &Ctx, args: &Args) -> Result<Status, Error> {
     let config = ctx.config()?;
-    let Some(checked) = findings::valid_file(&args.file, &config, ctx.today)? else {
+    let Some(checked) = findings::valid_file(&Origin::File(args.file.clone()), &config, ctx.today)?
+    else {
         return Ok(Status::Findings);
     };
     let Some(assessment) = checked.valid() else {

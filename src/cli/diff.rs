@@ -81,14 +81,7 @@ pub(super) fn run(ctx: &Ctx, args: &Args) -> Result<Status, Error> {
         return Ok(Status::Findings);
     };
     for (c, origin) in checked.iter().zip(&sides) {
-        let n = c.diagnostics.len();
-        if n > 0 {
-            err(&format!(
-                "hrdd: {} has {n} warning{}; `hrdd validate` shows them\n",
-                origin.name(),
-                if n == 1 { "" } else { "s" }
-            ))?;
-        }
+        findings::note_warnings(&origin.name(), c)?;
     }
     let audience = Audience::from(args.audience);
     let names = (sides[0].name(), sides[1].name());

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use super::{Ctx, Error, Status, err, out};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Level, Summary};
-use crate::load::{self, walk};
+use crate::load::{self, Origin, walk};
 use crate::output::write::write_atomic;
 use crate::output::{self, FileFindings};
 use crate::pipeline::{self, Checked};
@@ -215,28 +215,40 @@ fn check_all(
     Ok(run)
 }
 
-/// Reads and validates one file for a command that needs a valid model (`assess`, `report`):
-/// prints its errors and returns `None`, or notes its warnings on stderr.
+/// Reads and validates one file (or `REV:PATH`) for a command that needs a valid model
+/// (`assess`, `report`): prints its errors and returns `None`, or notes its warnings.
 pub(super) fn valid_file(
-    path: &Path,
+    origin: &Origin,
     config: &Config,
     today: crate::model::Date,
 ) -> Result<Option<Checked>, Error> {
-    let checked = pipeline::check_file(path, config, today)?;
+    let checked = match origin.read(config.max_file_bytes)? {
+        Ok(source) => pipeline::check_source(source, config, today),
+        Err(d) => Checked {
+            source: None,
+            assessment: None,
+            diagnostics: vec![d],
+        },
+    };
     if checked.valid().is_none() {
         let summary = Summary::of(1, &checked.diagnostics);
         human(std::slice::from_ref(&checked), &[], &summary)?;
         return Ok(None);
     }
+    note_warnings(&origin.name(), &checked)?;
+    Ok(Some(checked))
+}
+
+/// One line on stderr when a file that is used (not validated) has warnings.
+pub(super) fn note_warnings(name: &str, checked: &Checked) -> Result<(), Error> {
     let n = checked.diagnostics.len();
     if n > 0 {
         err(&format!(
-            "hrdd: {} has {n} warning{}; `hrdd validate` shows them\n",
-            path.display(),
+            "hrdd: {name} has {n} warning{}; `hrdd validate` shows them\n",
             if n == 1 { "" } else { "s" }
         ))?;
     }
-    Ok(Some(checked))
+    Ok(())
 }
 
 /// What became of one file found.

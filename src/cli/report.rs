@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 
 use super::{AudienceArg, Ctx, Error, Status, findings, out};
+use crate::load::Origin;
 use crate::output::write::write_atomic;
 use crate::pipeline::Checked;
 use crate::render::{self, Renderer, changes, view};
@@ -27,9 +28,10 @@ pub struct Args {
     /// A folder whose templates override the built-in ones by name (or `templates` in hrdd.toml).
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
-    /// The previous version of the assessment: the report lists what changed since.
-    #[arg(long, value_name = "FILE")]
-    pub previous: Option<PathBuf>,
+    /// The previous version of the assessment, a file or `REV:PATH` from git (e.g.
+    /// `v2026.1:assessments/platform.yaml`): the report lists what changed since.
+    #[arg(long, value_name = "FILE|REV:PATH")]
+    pub previous: Option<String>,
 }
 
 /// Report formats.
@@ -47,11 +49,13 @@ pub(super) fn run(ctx: &Ctx, args: &Args) -> Result<Status, Error> {
     let templates = args.templates.as_deref().or(config.templates.as_deref());
     // Template problems are found before any work on the assessment.
     let renderer = Renderer::new(templates)?;
-    let Some(current) = findings::valid_file(&args.file, &config, ctx.today)? else {
+    let Some(current) = findings::valid_file(&Origin::File(args.file.clone()), &config, ctx.today)?
+    else {
         return Ok(Status::Findings);
     };
-    let previous = match &args.previous {
-        Some(path) => match findings::valid_file(path, &config, ctx.today)? {
+    let previous_origin = args.previous.as_deref().map(Origin::parse);
+    let previous = match &previous_origin {
+        Some(origin) => match findings::valid_file(origin, &config, ctx.today)? {
             Some(p) => Some(p),
             None => return Ok(Status::Findings),
         },
@@ -84,7 +88,9 @@ pub(super) fn run(ctx: &Ctx, args: &Args) -> Result<Status, Error> {
     match &args.output {
         Some(target) => {
             let mut inputs: Vec<&Path> = vec![&args.file];
-            inputs.extend(args.previous.as_deref());
+            if let Some(Origin::File(path)) = &previous_origin {
+                inputs.push(path);
+            }
             inputs.extend(config.path.as_deref());
             write_atomic(target, text.as_bytes(), &inputs)?;
         }

@@ -5,6 +5,7 @@
 
 mod errors;
 pub mod git;
+pub use git::Origin;
 mod spanned;
 pub mod walk;
 

@@ -406,3 +406,59 @@ fn without_git_a_revision_exits_2_saying_so() {
         out.stderr
     );
 }
+
+#[test]
+fn a_report_compares_with_a_previous_version_from_git() {
+    let repo = repository();
+    let by_rev = in_dir(
+        repo.path(),
+        &[
+            "report",
+            "--format",
+            "md",
+            "--audience",
+            "board",
+            "--previous",
+            "HEAD~2:assessments/chat.yaml",
+            "assessments/chat.yaml",
+        ],
+    );
+    assert_eq!(by_rev.code, 0, "{}", by_rev.stderr);
+    let v1 = repo.path().join("v1.yaml");
+    std::fs::copy(root().join(V1), &v1).expect("copy");
+    let by_file = in_dir(
+        repo.path(),
+        &[
+            "report",
+            "--format",
+            "md",
+            "--audience",
+            "board",
+            "--previous",
+            "v1.yaml",
+            "assessments/chat.yaml",
+        ],
+    );
+    assert_eq!(by_file.code, 0, "{}", by_file.stderr);
+    assert_eq!(
+        by_rev.stdout, by_file.stdout,
+        "a revision reads like the file it holds"
+    );
+    assert!(
+        by_rev.stdout.contains("### Changes since version"),
+        "{}",
+        by_rev.stdout
+    );
+    let bad = in_dir(
+        repo.path(),
+        &[
+            "report",
+            "--format",
+            "md",
+            "--previous",
+            "nope:assessments/chat.yaml",
+            "assessments/chat.yaml",
+        ],
+    );
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+}

@@ -32,6 +32,7 @@ struct RiskSpec {
     product: usize,
     holders: Vec<usize>,
     mitigations: Vec<usize>,
+    confidential: bool,
 }
 
 fn risk_spec() -> impl Strategy<Value = RiskSpec> {
@@ -45,6 +46,7 @@ fn risk_spec() -> impl Strategy<Value = RiskSpec> {
         any::<usize>(),
         proptest::collection::vec(any::<usize>(), 1..3),
         proptest::collection::vec(any::<usize>(), 0..3),
+        proptest::bool::weighted(0.3),
     )
         .prop_map(
             |(
@@ -57,6 +59,7 @@ fn risk_spec() -> impl Strategy<Value = RiskSpec> {
                 product,
                 holders,
                 mitigations,
+                confidential,
             )| RiskSpec {
                 ratings,
                 likelihood,
@@ -67,6 +70,7 @@ fn risk_spec() -> impl Strategy<Value = RiskSpec> {
                 product,
                 holders,
                 mitigations,
+                confidential,
             },
         )
 }
@@ -86,8 +90,16 @@ fn build(risks: &[RiskSpec], vulnerable: &[bool], n_mitigations: usize) -> Asses
         .iter()
         .enumerate()
         .map(|(i, v)| RightsHolder {
-            id: text(format!("rh-{i}")),
-            name: text(format!("Group {i}: \"quoted\" and: colons")),
+            id: text(if i % 2 == 1 {
+                format!("zqx-rh-{i}")
+            } else {
+                format!("rh-{i}")
+            }),
+            name: text(if i % 2 == 1 {
+                format!("ZQX secret group {i}")
+            } else {
+                format!("Group {i}: \"quoted\" and: colons")
+            }),
             category: Some(sp(RightsHolderCategory::Users)),
             vulnerable: *v,
             vulnerability: vec![],
@@ -97,37 +109,61 @@ fn build(risks: &[RiskSpec], vulnerable: &[bool], n_mitigations: usize) -> Asses
         .collect();
     let mitigations: Vec<Mitigation> = (0..n_mitigations)
         .map(|i| Mitigation {
-            id: text(format!("M-{i}")),
-            action: text(format!("Action {i}\nwith a second line")),
+            id: text(mitigation_id(i)),
+            action: text(if i % 2 == 1 {
+                format!("ZQX secret action {i}")
+            } else {
+                format!("Action {i}\nwith a second line")
+            }),
             kind: sp(MitigationType::ALL[i % MitigationType::ALL.len()]),
-            owner: text("Trust & Safety"),
+            owner: text("ZQX owner of Trust & Safety"),
             due: Some(day("2027-01-31")),
             status: sp(MitigationStatus::Planned),
             indicators: vec![],
-            confidential: false,
+            confidential: i % 2 == 1,
         })
         .collect();
-    let relationships = vec![Relationship {
-        id: text("vendor"),
-        name: text("Vendor"),
-        kind: sp(RelationshipKind::Supplier),
-        layer: None,
-        leverage: Some(sp(Leverage::Medium)),
-        crucial: Some(true),
-        notes: None,
-        confidential: false,
-    }];
+    let relationships = vec![
+        Relationship {
+            id: text("vendor"),
+            name: text("Vendor"),
+            kind: sp(RelationshipKind::Supplier),
+            layer: None,
+            leverage: Some(sp(Leverage::Medium)),
+            crucial: Some(true),
+            notes: None,
+            confidential: false,
+        },
+        Relationship {
+            id: text("zqx-agency"),
+            name: text("ZQX security agency"),
+            kind: sp(RelationshipKind::Government),
+            layer: None,
+            leverage: Some(sp(Leverage::Low)),
+            crucial: None,
+            notes: Some(text("ZQX notes")),
+            confidential: true,
+        },
+    ];
     let risks = risks
         .iter()
         .enumerate()
         .map(|(i, r)| {
             let involvement = Involvement::ALL[r.involvement];
             Risk {
-                id: text(format!("R-{i}")),
-                title: text(format!("Risk {i} — ünïcode & <markup>")),
+                id: text(if r.confidential {
+                    format!("zqx-R-{i}")
+                } else {
+                    format!("R-{i}")
+                }),
+                title: text(if r.confidential {
+                    format!("ZQX secret risk {i}")
+                } else {
+                    format!("Risk {i} — ünïcode & <markup>")
+                }),
                 description: None,
                 products: sp(vec![text(&*products[r.product % products.len()].id.value)]),
-                rights: sp(vec![text("privacy")]),
+                rights: sp(vec![text("privacy"), text("zqx-right")]),
                 rights_holders: sp(r
                     .holders
                     .iter()
@@ -142,7 +178,7 @@ fn build(risks: &[RiskSpec], vulnerable: &[bool], n_mitigations: usize) -> Asses
                 relationships: if involvement == Involvement::Cause {
                     vec![]
                 } else {
-                    vec![text("vendor")]
+                    vec![text("vendor"), text("zqx-agency")]
                 },
                 severity: sp(Severity {
                     scale: sp(r.ratings.0),
@@ -159,13 +195,13 @@ fn build(risks: &[RiskSpec], vulnerable: &[bool], n_mitigations: usize) -> Asses
                 } else {
                     r.mitigations
                         .iter()
-                        .map(|m| text(format!("M-{}", m % n_mitigations)))
+                        .map(|m| text(mitigation_id(m % n_mitigations)))
                         .collect()
                 },
-                remedy: vec![],
-                engagements: vec![],
+                remedy: vec![text("helpdesk"), text("zqx-hotline")],
+                engagements: vec![text("E-open"), text("zqx-E")],
                 status: Some(sp(RiskStatus::ALL[r.status])),
-                confidential: false,
+                confidential: r.confidential,
             }
         })
         .collect();
@@ -182,7 +218,11 @@ fn build(risks: &[RiskSpec], vulnerable: &[bool], n_mitigations: usize) -> Asses
             owner: text("Lead"),
             scope: None,
             trigger: Some(sp(Trigger::Periodic)),
-            assessors: vec![],
+            assessors: vec![Assessor {
+                name: text("ZQX assessor"),
+                role: Some(text("Lead")),
+                external: true,
+            }],
             approval: None,
             frameworks: vec![sp(Framework::Ungp)],
             previous: None,
@@ -190,11 +230,64 @@ fn build(risks: &[RiskSpec], vulnerable: &[bool], n_mitigations: usize) -> Asses
         products: sp(products),
         relationships,
         rights_holders: sp(rights_holders),
-        rights: vec![],
+        rights: vec![CustomRight {
+            id: text("zqx-right"),
+            name: text("ZQX secret right"),
+            instruments: sp(vec![text("ZQX instrument")]),
+            confidential: true,
+        }],
         risks,
         mitigations,
-        remedy_channels: vec![],
-        engagements: vec![],
+        remedy_channels: vec![
+            channel("helpdesk", "Help desk", false),
+            channel("zqx-hotline", "ZQX hotline", true),
+        ],
+        engagements: vec![
+            Engagement {
+                id: text("E-open"),
+                date: day("2026-02-01"),
+                rights_holders: vec![text("rh-0")],
+                organisations: vec![sp(Organisation {
+                    name: "ZQX civil society organisation".into(),
+                    confidential: false,
+                })],
+                method: sp(EngagementMethod::Workshop),
+                summary: text("Workshop with users."),
+                outcome: None,
+                confidential: false,
+            },
+            Engagement {
+                id: text("zqx-E"),
+                date: day("2026-02-02"),
+                rights_holders: vec![],
+                organisations: vec![],
+                method: sp(EngagementMethod::Interview),
+                summary: text("ZQX secret interview"),
+                outcome: Some(text("ZQX outcome")),
+                confidential: true,
+            },
+        ],
+    }
+}
+
+fn mitigation_id(i: usize) -> String {
+    if i % 2 == 1 {
+        format!("zqx-M-{i}")
+    } else {
+        format!("M-{i}")
+    }
+}
+
+fn channel(id: &str, name: &str, confidential: bool) -> RemedyChannel {
+    RemedyChannel {
+        id: text(id),
+        name: text(name),
+        kind: sp(ChannelKind::OperationalGrievance),
+        accessible_to: vec![text("rh-0")],
+        languages: vec![],
+        anonymous: Some(true),
+        effectiveness: None,
+        confidential,
     }
 }
 
@@ -346,6 +439,79 @@ proptest! {
         if let Some(a) = checked.valid() {
             let ranking = score::rank(a, &Method::SeverityFirst, Basis::Inherent);
             prop_assert_eq!(ranking.scores.len(), a.risks.len());
+        }
+    }
+}
+
+fn public_outputs(a: &Assessment, previous: &Assessment) -> Vec<(String, String)> {
+    use hrdd::render::{self, Renderer, view};
+    let method = Method::SeverityFirst;
+    let audience = Audience::Public;
+    let renderer = Renderer::new(None).expect("built-in templates");
+    let ranking = score::rank(a, &method, Basis::Inherent);
+    let mut report = view::build(&view::Inputs {
+        assessment: a,
+        ranking: &ranking,
+        warnings: &[],
+        audience,
+        today: today(),
+        generated_on: None,
+    });
+    let prev_ranking = score::rank(previous, &method, Basis::Inherent);
+    let prev = view::build(&view::Inputs {
+        assessment: previous,
+        ranking: &prev_ranking,
+        warnings: &[],
+        audience,
+        today: today(),
+        generated_on: None,
+    });
+    report.changes = Some(render::changes::compare(&prev, &report));
+    let mut outputs = vec![];
+    for (name, format) in [
+        ("md", render::Format::Markdown),
+        ("html", render::Format::Html),
+    ] {
+        outputs.push((
+            format!("report.{name}"),
+            renderer.render(format, &report).expect("renders"),
+        ));
+    }
+    let d = hrdd::diff::diff(previous, a, ("old.yaml", "new.yaml"), &method, audience);
+    outputs.push(("diff table".into(), hrdd::output::diff::text(&d)));
+    outputs.push(("diff markdown".into(), hrdd::output::diff::markdown(&d)));
+    outputs.push(("diff json".into(), hrdd::output::diff::json(&d)));
+    outputs
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Every confidential item, owner, assessor and organisation carries the marker `zqx`:
+    /// none may reach a public report or diff, by any path.
+    #[test]
+    fn nothing_confidential_reaches_a_public_output(a in assessment(), b in assessment()) {
+        let checked = check("generated.yaml", load::to_yaml(&a).expect("yaml"));
+        prop_assert!(checked.valid().is_some(), "{:?}", checked.diagnostics.iter().find(|d| d.level == hrdd::Level::Error));
+        // The internal report shows the markers, so their absence below means something.
+        let ranking = score::rank(&a, &Method::SeverityFirst, Basis::Inherent);
+        let internal = hrdd::render::view::build(&hrdd::render::view::Inputs {
+            assessment: &a,
+            ranking: &ranking,
+            warnings: &[],
+            audience: Audience::Internal,
+            today: today(),
+            generated_on: None,
+        });
+        let internal = hrdd::render::Renderer::new(None)
+            .expect("templates")
+            .render(hrdd::render::Format::Markdown, &internal)
+            .expect("renders");
+        prop_assert!(internal.to_lowercase().contains("zqx"));
+        for (name, text) in public_outputs(&a, &b) {
+            let lower = text.to_lowercase();
+            let at = lower.find("zqx");
+            prop_assert!(at.is_none(), "{name} leaks: …{}…", &text[at.unwrap_or(0).saturating_sub(80)..(at.unwrap_or(0) + 40).min(text.len())]);
         }
     }
 }

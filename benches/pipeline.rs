@@ -76,3 +76,28 @@ fn rank(bencher: Bencher, risks: usize) {
         )
     });
 }
+
+/// Rendering many findings (one warning per risk) as rustc-style snippets.
+#[divan::bench(args = [1_000, 10_000], sample_count = 5)]
+fn render_findings(bencher: Bencher, risks: usize) {
+    let mut src = source(risks);
+    src.text = src.text.replace(
+        "      rationale: Rated by the assessors after consulting affected groups.\n",
+        "",
+    );
+    let checked = pipeline::check_source(src, &Config::default(), today());
+    let text = &checked
+        .source
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    let renderer = annotate_snippets::Renderer::plain();
+    bencher.bench(|| {
+        let lines = hrdd::output::human::Lines::new(text);
+        checked
+            .diagnostics
+            .iter()
+            .map(|d| hrdd::output::human::render(d, Some(&lines), &renderer).len())
+            .sum::<usize>()
+    });
+}

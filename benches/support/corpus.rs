@@ -23,7 +23,10 @@ pub fn assessment(risks: usize, seed: u64) -> String {
     let mut rng = Lcg(seed);
     let products = 20;
     let holders = 40;
-    let mitigations = (risks / 2).max(1);
+    // Pairs of mitigations: a `prevent` and a `use-leverage` action, which is what UNGP 19
+    // expects for every involvement, so that the corpus is free of warnings.
+    let pairs = (risks / 4).max(1);
+    let mitigations = pairs * 2;
     let mut s = String::with_capacity(risks * 560 + 4096);
     let _ = write!(
         s,
@@ -61,16 +64,17 @@ pub fn assessment(risks: usize, seed: u64) -> String {
         };
         let _ = write!(
             s,
-            "  - id: R-{r}\n    title: Synthetic risk {r} to the rights of a group of users\n    description: What could happen, to whom, and how, in a sentence of realistic length.\n    products: [product-{}]\n    rights: [privacy, non-discrimination]\n    rights_holders: [group-{}, group-{}]\n    impact: potential\n    involvement: {involvement}\n{relationships}    severity:\n      scale: {scale}\n      scope: {scope}\n      remediability: {rem}\n      rationale: Rated by the assessors after consulting affected groups.\n    likelihood: {likelihood}\n    residual_likelihood: {residual}\n    mitigations: [M-{}]\n    remedy: [grievance]\n    engagements: [E-0]\n",
-            rng.next(products),
-            rng.next(holders),
-            rng.next(holders),
-            r % mitigations
+            "  - id: R-{r}\n    title: Synthetic risk {r} to the rights of a group of users\n    description: What could happen, to whom, and how, in a sentence of realistic length.\n    products: [product-{}]\n    rights: [privacy, non-discrimination]\n    rights_holders: [group-{}, group-{}]\n    impact: potential\n    involvement: {involvement}\n{relationships}    severity:\n      scale: {scale}\n      scope: {scope}\n      remediability: {rem}\n      rationale: Rated by the assessors after consulting affected groups.\n    likelihood: {likelihood}\n    residual_likelihood: {residual}\n    mitigations: [M-{}, M-{}]\n    remedy: [grievance]\n    engagements: [E-0]\n",
+            r % products,
+            r % holders,
+            (r * 7 + 3) % holders,
+            2 * (r % pairs),
+            2 * (r % pairs) + 1
         );
     }
     s.push_str("mitigations:\n");
     for m in 0..mitigations {
-        let kind = ["prevent", "use-leverage", "mitigate", "cease"][m % 4];
+        let kind = ["prevent", "use-leverage"][m % 2];
         let _ = write!(
             s,
             "  - id: M-{m}\n    action: Mitigating action {m}\n    type: {kind}\n    owner: Trust and Safety\n    due: 2027-06-30\n    status: in-progress\n"

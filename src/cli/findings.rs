@@ -292,9 +292,12 @@ pub(super) fn human(
     let renderer = Renderer::styled();
     let mut text = String::new();
     for c in checked {
-        let source = c.source.as_ref().map(|s| s.text.as_str());
+        let lines = c
+            .source
+            .as_ref()
+            .map(|s| output::human::Lines::new(&s.text));
         for d in &c.diagnostics {
-            text.push_str(&output::human::render(d, source, &renderer));
+            text.push_str(&output::human::render(d, lines.as_ref(), &renderer));
             text.push_str("\n\n");
         }
     }

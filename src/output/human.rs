@@ -4,15 +4,31 @@ use annotate_snippets::{AnnotationKind, Group, Level as Snip, Renderer, Snippet}
 
 use crate::diagnostic::{Diagnostic, Level, Summary};
 
-/// Renders one diagnostic; `source` is the file's text when it is available.
-pub fn render(d: &Diagnostic, source: Option<&str>, renderer: &Renderer) -> String {
+/// The lines of a file, split once so that each diagnostic finds its line directly.
+#[derive(Debug, Default)]
+pub struct Lines<'a>(Vec<&'a str>);
+
+impl<'a> Lines<'a> {
+    /// Splits `text` into lines.
+    pub fn new(text: &'a str) -> Self {
+        Lines(text.lines().collect())
+    }
+
+    /// Line `n` (1-based).
+    fn get(&self, n: u32) -> Option<&'a str> {
+        self.0.get((n as usize).checked_sub(1)?).copied()
+    }
+}
+
+/// Renders one diagnostic; `source` holds the file's lines when its text is available.
+pub fn render(d: &Diagnostic, source: Option<&Lines<'_>>, renderer: &Renderer) -> String {
     let level = match d.level {
         Level::Error => Snip::ERROR,
         Level::Warning => Snip::WARNING,
         Level::Info => Snip::INFO,
     };
     let title = level.primary_title(d.message.as_str()).id(d.rule.code());
-    let line = source.and_then(|s| s.lines().nth((d.pos.line as usize).checked_sub(1)?));
+    let line = source.and_then(|s| s.get(d.pos.line));
     let mut groups = Vec::with_capacity(2);
     match line {
         Some(line) => {

@@ -29,29 +29,31 @@ typical=examples/social-platform.yaml
 folder_files=$(find "$work/folder" -name '*.yaml' | sort | tr '\n' ' ')
 command -v /usr/bin/time >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 
-run() { # name, then commands
-  local name=$1; shift
-  echo "### $name"
-  hyperfine --style none --warmup 2 --min-runs "${RUNS:-10}" -N --ignore-failure \
-    --export-markdown "$work/$name.md" "$@" >/dev/null
-  cat "$work/$name.md"
+run() { # title, runs, then pairs of (name, command)
+  local title=$1 runs=$2; shift 2
+  local args=()
+  while [ $# -gt 0 ]; do args+=(-n "$1" "$2"); shift 2; done
+  echo "### $title"
+  hyperfine --style none --warmup 1 --runs "$runs" -N \
+    --export-markdown "$work/out.md" "${args[@]}" >/dev/null 2>&1
+  cat "$work/out.md"
   echo
 }
 
-run one-file \
-  "$hrdd validate $typical" \
-  "$tool parse $typical" \
-  "$cjs --schemafile $work/schema.json $typical"
+run "one typical file ($typical)" "${RUNS:-20}" \
+  "hrdd validate" "$hrdd validate $typical" \
+  "bare typed parse" "$tool parse $typical" \
+  "check-jsonschema" "$cjs --schemafile $work/schema.json $typical"
 
-run folder-300 \
-  "$hrdd validate $work/folder" \
-  "$tool parse $folder_files" \
-  "$cjs --schemafile $work/schema.json $folder_files"
+run "300-file folder (50 risks each)" "${SLOW_RUNS:-3}" \
+  "hrdd validate DIR" "$hrdd validate $work/folder" \
+  "bare typed parse" "$tool parse $folder_files" \
+  "check-jsonschema" "$cjs --schemafile $work/schema.json $folder_files"
 
-run risks-10000 \
-  "$hrdd validate $work/big.yaml" \
-  "$tool parse $work/big.yaml" \
-  "$cjs --schemafile $work/schema.json $work/big.yaml"
+run "10,000-risk file" "${SLOW_RUNS:-3}" \
+  "hrdd validate" "$hrdd validate $work/big.yaml" \
+  "bare typed parse" "$tool parse $work/big.yaml" \
+  "check-jsonschema" "$cjs --schemafile $work/schema.json $work/big.yaml"
 
 echo "### peak memory (max RSS), 10,000-risk file of $(stat -c %s "$work/big.yaml") bytes"
 for cmd in "$hrdd validate $work/big.yaml" "$tool parse $work/big.yaml"; do

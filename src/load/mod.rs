@@ -175,12 +175,19 @@ pub struct WriteError(String);
 
 /// When a file does not parse, a version other than 1 explains it better than any detail.
 fn version_probe(text: &str) -> Option<(i64, Pos)> {
-    #[derive(serde::Deserialize)]
-    struct Probe {
-        hrdd: Option<crate::model::Spanned<i64>>,
-    }
-    let probe: Probe = serde_saphyr::from_str_with_options(text, options()).ok()?;
-    probe.hrdd.map(|v| (v.value, v.pos))
+    // A look at the top-level `hrdd:` line, not a second parse: a file that failed to parse
+    // may be hostile, and parsing it again (aliases and all) would double its cost.
+    text.lines().enumerate().find_map(|(i, line)| {
+        let rest = line.strip_prefix("hrdd:")?;
+        let value = rest.split('#').next()?.trim().trim_matches(['"', '\'']);
+        let column = line.len() - rest.trim_start().len() + 1;
+        let pos = Pos {
+            line: u32::try_from(i + 1).ok()?,
+            column: u32::try_from(column).ok()?,
+            len: u32::try_from(value.len()).ok()?,
+        };
+        value.parse().ok().map(|v| (v, pos))
+    })
 }
 
 #[cfg(test)]

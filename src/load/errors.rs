@@ -111,7 +111,7 @@ pub(super) fn to_diagnostic(
         )
         .help("write the values out instead of repeating them through aliases"),
         Error::Eof { .. } => Diagnostic::new(Rule::YamlSyntax, at, "the file is empty")
-            .help("an assessment starts with `hrdd: 1` and an `assessment:` mapping; `hrdd init` is a starting point"),
+            .help("an assessment starts with `hrdd: 1` and an `assessment:` mapping; the examples that ship with hrdd are a starting point"),
         other => {
             let text = other.to_string();
             if text.contains("recursion limit") {

@@ -2,29 +2,15 @@
 
 use std::collections::BTreeSet;
 
-use crate::rules::{Expected, expectations};
-use crate::support::{findings, hrdd, root, run};
+use crate::rules::{expectations, found};
+use crate::support::{findings, fixtures, hrdd, root, run};
 
 const CONFIG: &str = "tests/fixtures/gates/hrdd.toml";
 
 #[test]
 fn every_gate_fixture_reports_exactly_what_it_expects() {
-    let dir = root().join("tests/fixtures/gates");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("fixtures")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    files.sort();
     let mut covered = BTreeSet::new();
-    for path in files {
-        let rel = path
-            .strip_prefix(root())
-            .expect("under root")
-            .to_str()
-            .expect("utf-8")
-            .to_owned();
-        let text = std::fs::read_to_string(&path).expect("readable");
+    for (rel, text) in fixtures("tests/fixtures/gates") {
         let (expected, _) = expectations(&text);
         let extra: Vec<&str> = text
             .lines()
@@ -36,14 +22,7 @@ fn every_gate_fixture_reports_exactly_what_it_expects() {
         args.push(&rel);
         let (code, json) = findings(&args);
         let diags = json["diagnostics"].as_array().expect("diagnostics");
-        let got: BTreeSet<Expected> = diags
-            .iter()
-            .map(|d| Expected {
-                code: d["code"].as_str().expect("code").to_owned(),
-                line: d["line"].as_u64().expect("line"),
-                column: d["column"].as_u64().expect("column"),
-            })
-            .collect();
+        let got = found(diags);
         assert_eq!(got, expected, "{rel}");
         assert_eq!(code, 1, "{rel}: a gate failure fails the check");
         for d in diags

@@ -2,13 +2,25 @@
 
 use std::collections::BTreeSet;
 
-use crate::support::{findings, root, run};
+use crate::support::{findings, fixtures, run};
 
 #[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Expected {
     pub code: String,
     pub line: u64,
     pub column: u64,
+}
+
+/// The (code, line, column) of each finding in a JSON findings array.
+pub fn found(diags: &[serde_json::Value]) -> BTreeSet<Expected> {
+    diags
+        .iter()
+        .map(|d| Expected {
+            code: d["code"].as_str().expect("code").to_owned(),
+            line: d["line"].as_u64().expect("line"),
+            column: d["column"].as_u64().expect("column"),
+        })
+        .collect()
 }
 
 /// Reads `# expect: CODE LINE:COL [help: TEXT]` lines.
@@ -36,38 +48,19 @@ pub fn expectations(text: &str) -> (BTreeSet<Expected>, Vec<(String, String)>) {
 
 #[test]
 fn every_fixture_reports_exactly_what_it_expects() {
-    let dir = root().join("tests/fixtures/rules");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("fixtures")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    files.sort();
+    let files = fixtures("tests/fixtures/rules");
     assert!(
         files.len() >= 33,
         "one fixture per rule, found {}",
         files.len()
     );
     let mut codes_covered = BTreeSet::new();
-    for path in files {
-        let rel = path
-            .strip_prefix(root())
-            .expect("under root")
-            .to_str()
-            .expect("utf-8 path")
-            .to_owned();
-        let text = std::fs::read_to_string(&path).expect("fixture readable");
+    for (rel, text) in files {
         let (expected, helps) = expectations(&text);
         assert!(!expected.is_empty(), "{rel} names no expectation");
         let (code, json) = findings(&["validate", "--format", "json", &rel]);
         let diags = json["diagnostics"].as_array().expect("diagnostics array");
-        let got: BTreeSet<Expected> = diags
-            .iter()
-            .map(|d| Expected {
-                code: d["code"].as_str().expect("code").to_owned(),
-                line: d["line"].as_u64().expect("line"),
-                column: d["column"].as_u64().expect("column"),
-            })
-            .collect();
+        let got = found(diags);
         assert_eq!(
             got, expected,
             "{rel}: findings differ from its `# expect:` lines"
@@ -88,11 +81,7 @@ fn every_fixture_reports_exactly_what_it_expects() {
         for d in diags {
             assert_eq!(d["file"], rel.as_str());
         }
-        let name = path
-            .file_stem()
-            .expect("stem")
-            .to_string_lossy()
-            .into_owned();
+        let name = rel.rsplit('/').next().unwrap_or_default();
         codes_covered.insert(name[..4].to_owned());
     }
     let all: BTreeSet<String> = hrdd::rules::Rule::ALL

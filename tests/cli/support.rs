@@ -77,3 +77,26 @@ pub fn schema_errors(schema: &serde_json::Value, instance: &serde_json::Value) -
         .map(|e| format!("{}: {e}", e.instance_path()))
         .collect()
 }
+
+/// The YAML fixtures of a folder under the root, sorted: each as (relative path, text).
+pub fn fixtures(dir: &str) -> Vec<(String, String)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
+        .expect("fixture folder")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            let rel = path
+                .strip_prefix(root())
+                .expect("under root")
+                .to_str()
+                .expect("utf-8 path")
+                .to_owned();
+            let text = std::fs::read_to_string(&path).expect("fixture readable");
+            (rel, text)
+        })
+        .collect()
+}

@@ -1,7 +1,7 @@
 //! Comparing two versions of an assessment: items matched by id in each list, field-level
 //! changes with old and new values, and for risks the moves of band and rank.
 //!
-//! Both sides are first reduced to what the audience may see ([`redact::view`]), so nothing
+//! Both sides are first reduced to what the audience may see ([`crate::model::redact`]), so nothing
 //! withheld from a report can reach a diff either.
 
 mod fields;
@@ -17,7 +17,7 @@ use serde_json::Value;
 
 use crate::model::{
     Assessment, CustomRight, Engagement, Id, Meta, Mitigation, Product, Relationship,
-    RemedyChannel, RightsHolder, Risk,
+    RemedyChannel, RightsHolder, Risk, redact,
 };
 use crate::score::{self, Band, Basis, Method, Ranking, Score};
 
@@ -253,7 +253,7 @@ pub fn diff(
     method: &Method,
     audience: Audience,
 ) -> Diff {
-    let (ov, nv) = (redact::view(old, audience), redact::view(new, audience));
+    let (ov, nv) = (redact(old, audience), redact(new, audience));
     // The public ranks only what it sees; the board and staff rank the whole assessment.
     let ranked = |full: &Assessment, seen: &Assessment| {
         let a = if audience == Audience::Public {

@@ -11,7 +11,7 @@ mod rights;
 pub mod schema;
 mod span;
 
-pub use audience::Audience;
+pub use audience::{Audience, redact};
 pub use date::{Date, Day, parse_date};
 pub use enums::*;
 pub use rights::{BUILT_IN_RIGHTS, Right, built_in_right};

@@ -27,6 +27,7 @@ pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod rules;
+pub mod scaffold;
 pub mod score;
 mod suggest;
 

@@ -6,6 +6,7 @@ mod diff;
 mod explain;
 mod findings;
 mod generate;
+mod init;
 mod report;
 mod rights;
 mod templates;
@@ -79,6 +80,8 @@ pub enum Command {
     Report(report::Args),
     /// List the built-in report templates, or write them out with --dump DIR.
     Templates(templates::Args),
+    /// Write a commented starting assessment that validates, for an AI system, platform, telecom network or procurement.
+    Init(init::Args),
 }
 
 /// When to use colour.
@@ -210,6 +213,7 @@ where
         Command::Man => generate::man(),
         Command::Report(args) => report::run(&ctx, &args),
         Command::Templates(args) => templates::run(&args),
+        Command::Init(args) => init::run(&ctx, &args),
     }
 }
 

@@ -1,11 +1,11 @@
-//! `hrdd assess FILE`
+//! `hrdd assess FILE|DIR`
 
 use std::path::PathBuf;
 
 use clap::ValueEnum;
 
 use super::findings;
-use super::{Ctx, Error, Status, out};
+use super::{AudienceArg, Ctx, Error, Status, out, portfolio};
 use crate::load::Origin;
 use crate::output;
 use crate::score::{self, Basis};
@@ -13,9 +13,12 @@ use crate::suggest;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The assessment file (YAML).
-    #[arg(value_name = "FILE")]
+    /// The assessment file (YAML), or a folder of assessments to read as a portfolio.
+    #[arg(value_name = "FILE|DIR")]
     pub file: PathBuf,
+    /// With a folder: who the portfolio is for (what it may show).
+    #[arg(long, value_enum, default_value_t = AudienceArg::Internal)]
+    pub audience: AudienceArg,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -37,6 +40,9 @@ pub enum Format {
 
 pub(super) fn run(ctx: &Ctx, args: &Args) -> Result<Status, Error> {
     let config = ctx.config()?;
+    if args.file.is_dir() {
+        return run_folder(ctx, &config, args);
+    }
     let Some(checked) = findings::valid_file(&Origin::File(args.file.clone()), &config, ctx.today)?
     else {
         return Ok(Status::Findings);
@@ -69,4 +75,21 @@ pub(super) fn run(ctx: &Ctx, args: &Args) -> Result<Status, Error> {
         Format::Markdown => output::assess::markdown(assessment, &ranking),
     })?;
     Ok(Status::Success)
+}
+
+fn run_folder(ctx: &Ctx, config: &crate::config::Config, args: &Args) -> Result<Status, Error> {
+    if args.explain.is_some() || args.residual {
+        return Err(Error::Usage(format!(
+            "{} is a folder: --explain and --residual take one assessment file",
+            args.file.display()
+        )));
+    }
+    let folder = portfolio::read(ctx, config, &args.file)?;
+    let p = folder.portfolio(ctx, config, args.audience.into());
+    out(&match args.format {
+        Format::Table => output::portfolio::text(&p, None),
+        Format::Json => output::portfolio::json(&p),
+        Format::Markdown => output::portfolio::markdown(&p),
+    })?;
+    Ok(folder.status)
 }

@@ -49,11 +49,12 @@ pub enum Format {
 }
 
 /// The files checked in one run.
-struct Run {
-    checked: Vec<Checked>,
+pub(super) struct Run {
+    pub(super) checked: Vec<Checked>,
     rules: Vec<Vec<Rule>>,
-    skipped: Vec<PathBuf>,
-    failed: bool,
+    pub(super) skipped: Vec<PathBuf>,
+    /// An entry of a folder could not be read (already reported).
+    pub(super) failed: bool,
 }
 
 /// Checks every file under `inputs.paths`, with `gates` for `hrdd check`, and reports.
@@ -129,7 +130,7 @@ pub(super) fn run(
     Ok(status)
 }
 
-fn check_all(
+pub(super) fn check_all(
     ctx: &Ctx,
     config: &Config,
     paths: &[PathBuf],

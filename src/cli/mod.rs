@@ -7,6 +7,7 @@ mod explain;
 mod findings;
 mod generate;
 mod init;
+mod portfolio;
 mod report;
 mod rights;
 mod templates;

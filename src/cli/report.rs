@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 
-use super::{AudienceArg, Ctx, Error, Status, findings, out};
+use super::{AudienceArg, Ctx, Error, Status, findings, out, portfolio};
 use crate::load::Origin;
 use crate::output::write::write_atomic;
 use crate::pipeline::Checked;
@@ -13,8 +13,8 @@ use crate::score::{self, Basis};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The assessment file (YAML).
-    #[arg(value_name = "FILE")]
+    /// The assessment file (YAML), or a folder of assessments for a portfolio report.
+    #[arg(value_name = "FILE|DIR")]
     pub file: PathBuf,
     /// Report format.
     #[arg(long, value_enum)]
@@ -49,6 +49,9 @@ pub(super) fn run(ctx: &Ctx, args: &Args) -> Result<Status, Error> {
     let templates = args.templates.as_deref().or(config.templates.as_deref());
     // Template problems are found before any work on the assessment.
     let renderer = Renderer::new(templates)?;
+    if args.file.is_dir() {
+        return run_folder(ctx, &config, args, &renderer);
+    }
     let Some(current) = findings::valid_file(&Origin::File(args.file.clone()), &config, ctx.today)?
     else {
         return Ok(Status::Findings);
@@ -80,11 +83,7 @@ pub(super) fn run(ctx: &Ctx, args: &Args) -> Result<Status, Error> {
     if let Some(prev) = previous.as_ref().and_then(build) {
         report.changes = Some(changes::compare(&prev, &report));
     }
-    let format = match args.format {
-        Format::Md => render::Format::Markdown,
-        Format::Html => render::Format::Html,
-    };
-    let text = renderer.render(format, &report)?;
+    let text = renderer.render(args.format.into(), &report)?;
     match &args.output {
         Some(target) => {
             let mut inputs: Vec<&Path> = vec![&args.file];
@@ -97,4 +96,40 @@ pub(super) fn run(ctx: &Ctx, args: &Args) -> Result<Status, Error> {
         None => out(&text)?,
     }
     Ok(Status::Success)
+}
+
+fn run_folder(
+    ctx: &Ctx,
+    config: &crate::config::Config,
+    args: &Args,
+    renderer: &Renderer,
+) -> Result<Status, Error> {
+    if args.previous.is_some() {
+        return Err(Error::Usage(format!(
+            "{} is a folder: --previous compares one assessment file with its earlier version",
+            args.file.display()
+        )));
+    }
+    let folder = portfolio::read(ctx, config, &args.file)?;
+    let p = folder.portfolio(ctx, config, args.audience.into());
+    let text = renderer.render_portfolio(args.format.into(), &p)?;
+    match &args.output {
+        Some(target) => {
+            let read = folder.paths();
+            let mut inputs: Vec<&Path> = read.iter().map(PathBuf::as_path).collect();
+            inputs.extend(config.path.as_deref());
+            write_atomic(target, text.as_bytes(), &inputs)?;
+        }
+        None => out(&text)?,
+    }
+    Ok(folder.status)
+}
+
+impl From<Format> for render::Format {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Md => render::Format::Markdown,
+            Format::Html => render::Format::Html,
+        }
+    }
 }

@@ -23,6 +23,8 @@ macro_rules! built_in {
 pub const BUILT_IN: &[(&str, &str)] = built_in![
     "report.md.j2",
     "report.html.j2",
+    "portfolio.md.j2",
+    "portfolio.html.j2",
     "partials/board.md.j2",
     "partials/changes.md.j2",
     "partials/risk.md.j2",
@@ -46,6 +48,14 @@ impl Format {
         match self {
             Format::Markdown => "report.md.j2",
             Format::Html => "report.html.j2",
+        }
+    }
+
+    /// The template that renders a portfolio in this format.
+    pub const fn portfolio_template(self) -> &'static str {
+        match self {
+            Format::Markdown => "portfolio.md.j2",
+            Format::Html => "portfolio.html.j2",
         }
     }
 }
@@ -174,6 +184,24 @@ impl Renderer {
         };
         template
             .render(ctx)
+            .map_err(|e| RenderError::from_minijinja(&e, name))
+    }
+}
+
+impl Renderer {
+    /// Renders a portfolio of many assessments in `format`.
+    pub fn render_portfolio(
+        &self,
+        format: Format,
+        portfolio: &crate::portfolio::Portfolio,
+    ) -> Result<String, RenderError> {
+        let name = format.portfolio_template();
+        let template = self
+            .env
+            .get_template(name)
+            .map_err(|e| RenderError::from_minijinja(&e, name))?;
+        template
+            .render(Value::from(Serde(portfolio)))
             .map_err(|e| RenderError::from_minijinja(&e, name))
     }
 }

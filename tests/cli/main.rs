@@ -12,6 +12,7 @@ mod formats;
 mod gates;
 mod hostile;
 mod init;
+mod portfolio;
 mod report;
 mod rights;
 mod rules;

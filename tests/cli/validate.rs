@@ -76,9 +76,9 @@ fn a_missing_file_exits_2_and_names_the_path() {
 }
 
 #[test]
-fn a_directory_is_not_a_file_for_assess() {
+fn a_directory_is_not_a_file_for_diff() {
     hrdd()
-        .args(["assess", "tests"])
+        .args(["diff", "tests", "tests/fixtures/valid.yaml"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("tests: is a directory"));

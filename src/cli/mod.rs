@@ -2,6 +2,7 @@
 
 mod assess;
 mod check;
+mod coverage;
 mod diff;
 mod explain;
 mod findings;
@@ -79,6 +80,9 @@ pub enum Command {
     Report(report::Args),
     /// List the built-in report templates, or write them out with --dump DIR.
     Templates(templates::Args),
+    /// Which required elements of a framework (AI Act FRIA, DSA, GDPR DPIA, CSDDD, UNGP) the file evidences, or who was engaged.
+    #[command(after_help = EXIT_CODES)]
+    Coverage(coverage::Args),
 }
 
 /// When to use colour.
@@ -210,6 +214,7 @@ where
         Command::Man => generate::man(),
         Command::Report(args) => report::run(&ctx, &args),
         Command::Templates(args) => templates::run(&args),
+        Command::Coverage(args) => coverage::run(&ctx, &args),
     }
 }
 

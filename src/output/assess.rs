@@ -208,7 +208,7 @@ pub fn markdown(a: &Assessment, ranking: &Ranking) -> String {
 }
 
 /// Escapes what would break a Markdown table cell or inject markup.
-fn md_escape(s: &str) -> String {
+pub(crate) fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

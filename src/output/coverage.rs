@@ -75,7 +75,7 @@ pub fn text(
     for c in coverages {
         out.push_str(&format!("\n{}\n{}\n", c.instrument, counts_line(c)));
         let mut t = table(width);
-        t.set_header(["Element", "Article", "Status", "Why", "To add"]);
+        t.set_header(["Element", "Provision", "Status", "Why", "To add"]);
         for i in &c.items {
             t.add_row(vec![
                 i.id.to_owned(),
@@ -114,7 +114,7 @@ pub fn markdown(subject: Subject<'_>, coverages: &[Coverage], not_covered: &[Fra
             md_escape(c.instrument),
             cell(&counts_line(c))
         ));
-        out.push_str("| Element | Article | Status | Why | To add |\n|---|---|---|---|---|\n");
+        out.push_str("| Element | Provision | Status | Why | To add |\n|---|---|---|---|---|\n");
         for i in &c.items {
             let status = match i.status {
                 Status::Evidenced => "evidenced".to_owned(),
@@ -203,7 +203,7 @@ pub fn engagement_text(subject: Subject<'_>, e: &EngagementCoverage, width: Opti
                 None => "—".to_owned(),
             },
             if g.engagements.is_empty() {
-                "none shown".to_owned()
+                none(subject)
             } else {
                 g.engagements
                     .iter()
@@ -242,6 +242,15 @@ pub fn engagement_text(subject: Subject<'_>, e: &EngagementCoverage, width: Opti
     out
 }
 
+/// An empty list: for board and public, confidential items may be behind it.
+fn none(subject: Subject<'_>) -> String {
+    if subject.audience.hides_confidential() {
+        "none shown".into()
+    } else {
+        "none".into()
+    }
+}
+
 fn list(out: &mut String, items: &[EngagementRef]) {
     if items.is_empty() {
         out.push_str("  none\n");
@@ -261,7 +270,7 @@ pub fn engagement_markdown(subject: Subject<'_>, e: &EngagementCoverage) -> Stri
     out.push_str("| Group | Vulnerable | Engaged | Engagements (date, method) | Open salient risks |\n|---|---|---|---|---|\n");
     for g in &e.groups {
         let engagements = if g.engagements.is_empty() {
-            "none shown".to_owned()
+            none(subject)
         } else {
             g.engagements
                 .iter()

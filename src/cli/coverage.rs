@@ -18,7 +18,12 @@ pub struct Args {
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// The framework to check (repeatable); default: those in `assessment.frameworks`.
-    #[arg(long, value_enum, value_name = "FRAMEWORK", conflicts_with = "engagement")]
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FRAMEWORK",
+        conflicts_with = "engagement"
+    )]
     pub framework: Vec<FrameworkArg>,
     /// Engagement coverage instead: who was engaged, who never was, what was never reported back.
     #[arg(long)]

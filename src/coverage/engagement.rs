@@ -77,9 +77,8 @@ pub fn engagement(full: &Assessment, method: &Method, audience: Audience) -> Eng
     let view = redact(full, audience);
     let ranking = score::rank(&view, method, Basis::Inherent);
     let mut engagements: Vec<&Engagement> = view.engagements.iter().collect();
-    engagements.sort_by(|a, b| {
-        (a.date.value.raw(), &a.id.value).cmp(&(b.date.value.raw(), &b.id.value))
-    });
+    engagements
+        .sort_by(|a, b| (a.date.value.raw(), &a.id.value).cmp(&(b.date.value.raw(), &b.id.value)));
     let public = audience == Audience::Public;
     let engaged_in_full = |id: &str| {
         full.engagements

@@ -106,7 +106,9 @@ impl<'a> Facts<'a> {
     }
 
     fn has_action(&self, r: &Risk, types: &[MitigationType]) -> bool {
-        self.actions(r).iter().any(|m| types.contains(&m.kind.value))
+        self.actions(r)
+            .iter()
+            .any(|m| types.contains(&m.kind.value))
     }
 
     /// Rights-holder groups engaged directly by some engagement.
@@ -232,27 +234,33 @@ fn risk_category(f: &Facts<'_>, rights: &[&str], terms: &[&str]) -> Finding {
     let ids: Vec<&str> = hits.iter().map(|r| r.id.value.as_str()).collect();
     found(
         Status::Evidenced,
-        format!("assessed in {}: {}", plural(ids.len(), "risk"), quoted(ids.clone())),
+        format!(
+            "assessed in {}: {}",
+            plural(ids.len(), "risk"),
+            quoted(ids.clone())
+        ),
         refs("risks", ids),
     )
 }
 
 fn factor(f: &Facts<'_>, layers: &[&str], terms: &[&str]) -> Finding {
-    let products: Vec<&str> = f
-        .a
-        .products
-        .iter()
-        .filter(|p| {
-            let layer = p.layer.as_ref().is_some_and(|l| layers.contains(&l.value.as_str()));
-            let mut text = p.name.value.clone();
-            if let Some(d) = &p.description {
-                text.push(' ');
-                text.push_str(&d.value);
-            }
-            layer || terms.iter().any(|t| mentions(&text, t))
-        })
-        .map(|p| p.id.value.as_str())
-        .collect();
+    let products: Vec<&str> =
+        f.a.products
+            .iter()
+            .filter(|p| {
+                let layer = p
+                    .layer
+                    .as_ref()
+                    .is_some_and(|l| layers.contains(&l.value.as_str()));
+                let mut text = p.name.value.clone();
+                if let Some(d) = &p.description {
+                    text.push(' ');
+                    text.push_str(&d.value);
+                }
+                layer || terms.iter().any(|t| mentions(&text, t))
+            })
+            .map(|p| p.id.value.as_str())
+            .collect();
     let risks: Vec<&str> = f
         .open()
         .filter(|r| {
@@ -339,17 +347,16 @@ pub(crate) fn ai_deployer_process(f: &Facts<'_>) -> Finding {
 }
 
 pub(crate) fn ai_period_frequency(f: &Facts<'_>) -> Finding {
-    let in_use: Vec<&str> = f
-        .a
-        .products
-        .iter()
-        .filter(|p| {
-            p.lifecycle
-                .iter()
-                .any(|l| matches!(l.value, Lifecycle::Deployment | Lifecycle::Use))
-        })
-        .map(|p| p.id.value.as_str())
-        .collect();
+    let in_use: Vec<&str> =
+        f.a.products
+            .iter()
+            .filter(|p| {
+                p.lifecycle
+                    .iter()
+                    .any(|l| matches!(l.value, Lifecycle::Deployment | Lifecycle::Use))
+            })
+            .map(|p| p.id.value.as_str())
+            .collect();
     let mut evidence = Vec::new();
     if f.a.assessment.scope.is_some() {
         evidence.push("assessment.scope".to_owned());
@@ -372,7 +379,11 @@ pub(crate) fn ai_period_frequency(f: &Facts<'_>) -> Finding {
 pub(crate) fn ai_affected_groups(f: &Facts<'_>) -> Finding {
     let holders = &f.a.rights_holders.value;
     if holders.is_empty() {
-        return found(Status::Missing, "no rights-holder group is listed", Vec::new());
+        return found(
+            Status::Missing,
+            "no rights-holder group is listed",
+            Vec::new(),
+        );
     }
     let uncategorised: Vec<&str> = holders
         .iter()
@@ -380,7 +391,10 @@ pub(crate) fn ai_affected_groups(f: &Facts<'_>) -> Finding {
         .map(|h| h.id.value.as_str())
         .collect();
     let vulnerable = holders.iter().filter(|h| h.vulnerable).count();
-    let evidence = refs("rights_holders", holders.iter().map(|h| h.id.value.as_str()));
+    let evidence = refs(
+        "rights_holders",
+        holders.iter().map(|h| h.id.value.as_str()),
+    );
     if uncategorised.is_empty() {
         found(
             Status::Evidenced,
@@ -409,13 +423,12 @@ pub(crate) fn ai_specific_risks(f: &Facts<'_>) -> Finding {
         .filter(|r| r.description.is_none() || r.severity.value.rationale.is_none())
         .map(|r| r.id.value.as_str())
         .collect();
-    let suppliers: BTreeSet<&str> = f
-        .a
-        .relationships
-        .iter()
-        .filter(|x| x.kind.value == RelationshipKind::Supplier)
-        .map(|x| x.id.value.as_str())
-        .collect();
+    let suppliers: BTreeSet<&str> =
+        f.a.relationships
+            .iter()
+            .filter(|x| x.kind.value == RelationshipKind::Supplier)
+            .map(|x| x.id.value.as_str())
+            .collect();
     let via_provider: Vec<&str> = risks
         .iter()
         .filter(|r| {
@@ -464,18 +477,17 @@ const OVERSIGHT_TERMS: &[&str] = &[
 ];
 
 pub(crate) fn ai_human_oversight(f: &Facts<'_>) -> Finding {
-    let measures: Vec<&str> = f
-        .a
-        .mitigations
-        .iter()
-        .filter(|m| m.status.value != MitigationStatus::Dropped)
-        .filter(|m| {
-            OVERSIGHT_TERMS
-                .iter()
-                .any(|t| mentions(&m.id.value, t) || mentions(&m.action.value, t))
-        })
-        .map(|m| m.id.value.as_str())
-        .collect();
+    let measures: Vec<&str> =
+        f.a.mitigations
+            .iter()
+            .filter(|m| m.status.value != MitigationStatus::Dropped)
+            .filter(|m| {
+                OVERSIGHT_TERMS
+                    .iter()
+                    .any(|t| mentions(&m.id.value, t) || mentions(&m.action.value, t))
+            })
+            .map(|m| m.id.value.as_str())
+            .collect();
     if measures.is_empty() {
         return found(
             Status::Missing,
@@ -485,18 +497,20 @@ pub(crate) fn ai_human_oversight(f: &Facts<'_>) -> Finding {
     }
     found(
         Status::Evidenced,
-        format!("human oversight measures: {}", quoted(measures.iter().copied())),
+        format!(
+            "human oversight measures: {}",
+            quoted(measures.iter().copied())
+        ),
         refs("mitigations", measures),
     )
 }
 
 pub(crate) fn ai_materialisation(f: &Facts<'_>) -> Finding {
-    let channels: Vec<&str> = f
-        .a
-        .remedy_channels
-        .iter()
-        .map(|c| c.id.value.as_str())
-        .collect();
+    let channels: Vec<&str> =
+        f.a.remedy_channels
+            .iter()
+            .map(|c| c.id.value.as_str())
+            .collect();
     if channels.is_empty() && f.a.mitigations.is_empty() {
         return found(
             Status::Missing,
@@ -604,25 +618,27 @@ pub(crate) fn dsa_fundamental_rights(f: &Facts<'_>) -> Finding {
 }
 
 pub(crate) fn dsa_regional(f: &Facts<'_>) -> Finding {
-    let markets: Vec<&str> = f
-        .a
-        .products
-        .iter()
-        .filter(|p| !p.markets.is_empty())
-        .map(|p| p.id.value.as_str())
-        .collect();
-    let languages: Vec<&str> = f
-        .a
-        .remedy_channels
-        .iter()
-        .filter(|c| !c.languages.is_empty())
-        .map(|c| c.id.value.as_str())
-        .collect();
+    let markets: Vec<&str> =
+        f.a.products
+            .iter()
+            .filter(|p| !p.markets.is_empty())
+            .map(|p| p.id.value.as_str())
+            .collect();
+    let languages: Vec<&str> =
+        f.a.remedy_channels
+            .iter()
+            .filter(|c| !c.languages.is_empty())
+            .map(|c| c.id.value.as_str())
+            .collect();
     let mut evidence: Vec<String> = markets
         .iter()
         .map(|p| format!("products.{p}.markets"))
         .collect();
-    evidence.extend(languages.iter().map(|c| format!("remedy_channels.{c}.languages")));
+    evidence.extend(
+        languages
+            .iter()
+            .map(|c| format!("remedy_channels.{c}.languages")),
+    );
     match (markets.is_empty(), languages.is_empty()) {
         (false, false) => found(
             Status::Evidenced,
@@ -659,7 +675,11 @@ pub(crate) fn dsa_annual(f: &Facts<'_>) -> Finding {
         m.next_review.value.raw()
     );
     match within_a_year(f.a) {
-        Some(true) => found(Status::Evidenced, format!("{dates}: within a year"), evidence),
+        Some(true) => found(
+            Status::Evidenced,
+            format!("{dates}: within a year"),
+            evidence,
+        ),
         _ => found(
             Status::Partial,
             format!("{dates}: more than a year apart"),
@@ -735,13 +755,12 @@ pub(crate) fn gdpr_description(f: &Facts<'_>) -> Finding {
         .iter()
         .flat_map(|r| r.products.iter().map(|p| p.value.as_str()))
         .collect();
-    let bare: Vec<&str> = f
-        .a
-        .products
-        .iter()
-        .filter(|p| products.contains(p.id.value.as_str()) && p.description.is_none())
-        .map(|p| p.id.value.as_str())
-        .collect();
+    let bare: Vec<&str> =
+        f.a.products
+            .iter()
+            .filter(|p| products.contains(p.id.value.as_str()) && p.description.is_none())
+            .map(|p| p.id.value.as_str())
+            .collect();
     let evidence: Vec<String> = products
         .iter()
         .map(|p| format!("products.{p}.description"))
@@ -907,17 +926,16 @@ pub(crate) fn gdpr_views(f: &Facts<'_>) -> Finding {
         .copied()
         .filter(|h| !engaged.contains(h))
         .collect();
-    let evidence: Vec<String> = f
-        .a
-        .engagements
-        .iter()
-        .filter(|e| {
-            e.rights_holders
-                .iter()
-                .any(|h| subjects.contains(h.value.as_str()))
-        })
-        .map(|e| format!("engagements.{}", e.id.value))
-        .collect();
+    let evidence: Vec<String> =
+        f.a.engagements
+            .iter()
+            .filter(|e| {
+                e.rights_holders
+                    .iter()
+                    .any(|h| subjects.contains(h.value.as_str()))
+            })
+            .map(|e| format!("engagements.{}", e.id.value))
+            .collect();
     if subjects.is_empty() {
         return found(
             Status::Missing,
@@ -967,7 +985,9 @@ pub(crate) fn gdpr_review(f: &Facts<'_>) -> Finding {
     if tracked.is_empty() {
         found(
             Status::Partial,
-            format!("review due {next}, but no data protection measure has an indicator to show whether processing follows the assessment"),
+            format!(
+                "review due {next}, but no data protection measure has an indicator to show whether processing follows the assessment"
+            ),
             evidence,
         )
     } else {
@@ -988,19 +1008,17 @@ pub(crate) fn csddd_identify(f: &Facts<'_>) -> Finding {
     if f.a.risks.is_empty() {
         return found(Status::Missing, "no adverse impact is recorded", Vec::new());
     }
-    let actual = f
-        .a
-        .risks
-        .iter()
-        .filter(|r| r.impact.value == Impact::Actual)
-        .count();
-    let chain: Vec<&str> = f
-        .a
-        .risks
-        .iter()
-        .filter(|r| !r.relationships.is_empty())
-        .map(|r| r.id.value.as_str())
-        .collect();
+    let actual =
+        f.a.risks
+            .iter()
+            .filter(|r| r.impact.value == Impact::Actual)
+            .count();
+    let chain: Vec<&str> =
+        f.a.risks
+            .iter()
+            .filter(|r| !r.relationships.is_empty())
+            .map(|r| r.id.value.as_str())
+            .collect();
     let mut evidence = refs("risks", f.a.risks.iter().map(|r| r.id.value.as_str()));
     evidence.extend(refs(
         "relationships",
@@ -1014,7 +1032,9 @@ pub(crate) fn csddd_identify(f: &Facts<'_>) -> Finding {
     if f.a.relationships.is_empty() || chain.is_empty() {
         found(
             Status::Partial,
-            format!("{counts}: no impact is traced through the chain of activities (business partners)"),
+            format!(
+                "{counts}: no impact is traced through the chain of activities (business partners)"
+            ),
             evidence,
         )
     } else {
@@ -1031,7 +1051,11 @@ pub(crate) fn csddd_identify(f: &Facts<'_>) -> Finding {
 
 pub(crate) fn csddd_prioritise(f: &Facts<'_>) -> Finding {
     if f.a.risks.is_empty() {
-        return found(Status::Missing, "no adverse impact to prioritise", Vec::new());
+        return found(
+            Status::Missing,
+            "no adverse impact to prioritise",
+            Vec::new(),
+        );
     }
     let salient = f.ranking.scores.iter().filter(|s| s.salient()).count();
     found(
@@ -1085,7 +1109,14 @@ pub(crate) fn csddd_prevent(f: &Facts<'_>) -> Finding {
     let (with, without) = acted(
         f,
         Impact::Potential,
-        &[Cease, Prevent, Mitigate, UseLeverage, BuildLeverage, EndRelationship],
+        &[
+            Cease,
+            Prevent,
+            Mitigate,
+            UseLeverage,
+            BuildLeverage,
+            EndRelationship,
+        ],
     );
     acted_finding(
         &with,
@@ -1100,7 +1131,14 @@ pub(crate) fn csddd_end(f: &Facts<'_>) -> Finding {
     let (with, without) = acted(
         f,
         Impact::Actual,
-        &[Cease, Prevent, Mitigate, UseLeverage, BuildLeverage, EndRelationship],
+        &[
+            Cease,
+            Prevent,
+            Mitigate,
+            UseLeverage,
+            BuildLeverage,
+            EndRelationship,
+        ],
     );
     acted_finding(
         &with,
@@ -1139,13 +1177,12 @@ pub(crate) fn csddd_engage(f: &Facts<'_>) -> Finding {
         f.a.engagements.iter().map(|e| e.id.value.as_str()),
     );
     let unengaged = f.vulnerable_not_engaged();
-    let no_outcome: Vec<&str> = f
-        .a
-        .engagements
-        .iter()
-        .filter(|e| e.outcome.is_none())
-        .map(|e| e.id.value.as_str())
-        .collect();
+    let no_outcome: Vec<&str> =
+        f.a.engagements
+            .iter()
+            .filter(|e| e.outcome.is_none())
+            .map(|e| e.id.value.as_str())
+            .collect();
     let mut gaps = Vec::new();
     if !unengaged.is_empty() {
         gaps.push(format!(
@@ -1171,20 +1208,19 @@ pub(crate) fn csddd_engage(f: &Facts<'_>) -> Finding {
 }
 
 pub(crate) fn csddd_complaints(f: &Facts<'_>) -> Finding {
-    let own: Vec<&crate::model::RemedyChannel> = f
-        .a
-        .remedy_channels
-        .iter()
-        .filter(|c| {
-            matches!(
-                c.kind.value,
-                ChannelKind::OperationalGrievance
-                    | ChannelKind::PlatformAppeal
-                    | ChannelKind::Whistleblowing
-                    | ChannelKind::MultiStakeholder
-            )
-        })
-        .collect();
+    let own: Vec<&crate::model::RemedyChannel> =
+        f.a.remedy_channels
+            .iter()
+            .filter(|c| {
+                matches!(
+                    c.kind.value,
+                    ChannelKind::OperationalGrievance
+                        | ChannelKind::PlatformAppeal
+                        | ChannelKind::Whistleblowing
+                        | ChannelKind::MultiStakeholder
+                )
+            })
+            .collect();
     let evidence = refs("remedy_channels", own.iter().map(|c| c.id.value.as_str()));
     if own.is_empty() {
         return found(
@@ -1218,38 +1254,37 @@ pub(crate) fn csddd_complaints(f: &Facts<'_>) -> Finding {
     } else {
         found(
             Status::Partial,
-            format!(
-                "no company channel is accessible to {}",
-                quoted(unreached)
-            ),
+            format!("no company channel is accessible to {}", quoted(unreached)),
             evidence,
         )
     }
 }
 
 pub(crate) fn csddd_monitor(f: &Facts<'_>) -> Finding {
-    let indicators: Vec<&str> = f
-        .a
-        .mitigations
-        .iter()
-        .filter(|m| m.status.value != MitigationStatus::Dropped && !m.indicators.is_empty())
-        .map(|m| m.id.value.as_str())
-        .collect();
-    let untracked: Vec<&str> = f
-        .a
-        .mitigations
-        .iter()
-        .filter(|m| {
-            matches!(
-                m.status.value,
-                MitigationStatus::Implemented | MitigationStatus::Verified
-            ) && m.indicators.is_empty()
-        })
-        .map(|m| m.id.value.as_str())
-        .collect();
+    let indicators: Vec<&str> =
+        f.a.mitigations
+            .iter()
+            .filter(|m| m.status.value != MitigationStatus::Dropped && !m.indicators.is_empty())
+            .map(|m| m.id.value.as_str())
+            .collect();
+    let untracked: Vec<&str> =
+        f.a.mitigations
+            .iter()
+            .filter(|m| {
+                matches!(
+                    m.status.value,
+                    MitigationStatus::Implemented | MitigationStatus::Verified
+                ) && m.indicators.is_empty()
+            })
+            .map(|m| m.id.value.as_str())
+            .collect();
     let yearly = within_a_year(f.a) == Some(true);
     let mut evidence = vec!["assessment.next_review".to_owned()];
-    evidence.extend(indicators.iter().map(|m| format!("mitigations.{m}.indicators")));
+    evidence.extend(
+        indicators
+            .iter()
+            .map(|m| format!("mitigations.{m}.indicators")),
+    );
     if indicators.is_empty() && !yearly {
         return found(
             Status::Missing,
@@ -1312,12 +1347,11 @@ pub(crate) fn ungp_due_diligence(f: &Facts<'_>) -> Finding {
     if f.a.risks.is_empty() {
         return found(Status::Missing, "no impact is recorded", Vec::new());
     }
-    let mut kinds: Vec<&str> = f
-        .a
-        .risks
-        .iter()
-        .map(|r| r.involvement.value.as_str())
-        .collect();
+    let mut kinds: Vec<&str> =
+        f.a.risks
+            .iter()
+            .map(|r| r.involvement.value.as_str())
+            .collect();
     kinds.sort_unstable();
     kinds.dedup();
     let mut evidence = vec![
@@ -1336,7 +1370,9 @@ pub(crate) fn ungp_due_diligence(f: &Facts<'_>) -> Finding {
     if f.a.relationships.is_empty() {
         found(
             Status::Partial,
-            format!("{involvement}; no business relationship is mapped, so impacts directly linked through them are not considered"),
+            format!(
+                "{involvement}; no business relationship is mapped, so impacts directly linked through them are not considered"
+            ),
             evidence,
         )
     } else {
@@ -1355,13 +1391,12 @@ pub(crate) fn ungp_due_diligence(f: &Facts<'_>) -> Finding {
 pub(crate) fn ungp_identify(f: &Facts<'_>) -> Finding {
     let assessors = !f.a.assessment.assessors.is_empty();
     let external = f.a.assessment.assessors.iter().any(|x| x.external);
-    let direct: Vec<&str> = f
-        .a
-        .engagements
-        .iter()
-        .filter(|e| !e.rights_holders.is_empty())
-        .map(|e| e.id.value.as_str())
-        .collect();
+    let direct: Vec<&str> =
+        f.a.engagements
+            .iter()
+            .filter(|e| !e.rights_holders.is_empty())
+            .map(|e| e.id.value.as_str())
+            .collect();
     let mut evidence = Vec::new();
     if assessors {
         evidence.push("assessment.assessors".to_owned());
@@ -1393,7 +1428,11 @@ pub(crate) fn ungp_identify(f: &Facts<'_>) -> Finding {
             Status::Evidenced,
             format!(
                 "{} expertise; {} with affected groups, every vulnerable group affected by a salient risk among them",
-                if external { "internal and external" } else { "internal" },
+                if external {
+                    "internal and external"
+                } else {
+                    "internal"
+                },
                 plural(direct.len(), "engagement")
             ),
             evidence,
@@ -1423,7 +1462,10 @@ pub(crate) fn ungp_act(f: &Facts<'_>) -> Finding {
             short.push(r.id.value.clone());
         }
     }
-    let mut evidence: Vec<String> = ok.iter().map(|r| format!("risks.{r}.mitigations")).collect();
+    let mut evidence: Vec<String> = ok
+        .iter()
+        .map(|r| format!("risks.{r}.mitigations"))
+        .collect();
     evidence.push("mitigations[].owner".to_owned());
     if short.is_empty() {
         found(
@@ -1448,15 +1490,18 @@ pub(crate) fn ungp_act(f: &Facts<'_>) -> Finding {
 
 pub(crate) fn ungp_track(f: &Facts<'_>) -> Finding {
     use crate::model::{IndicatorKind, IndicatorSource};
-    let all: Vec<(&str, &crate::model::Indicator)> = f
-        .a
-        .mitigations
-        .iter()
-        .filter(|m| m.status.value != MitigationStatus::Dropped)
-        .flat_map(|m| m.indicators.iter().map(move |i| (m.id.value.as_str(), i)))
-        .collect();
+    let all: Vec<(&str, &crate::model::Indicator)> =
+        f.a.mitigations
+            .iter()
+            .filter(|m| m.status.value != MitigationStatus::Dropped)
+            .flat_map(|m| m.indicators.iter().map(move |i| (m.id.value.as_str(), i)))
+            .collect();
     if all.is_empty() {
-        return found(Status::Missing, "no mitigation has an indicator", Vec::new());
+        return found(
+            Status::Missing,
+            "no mitigation has an indicator",
+            Vec::new(),
+        );
     }
     let mut tracked: Vec<&str> = all.iter().map(|(m, _)| *m).collect();
     tracked.dedup();
@@ -1526,7 +1571,10 @@ mod tests {
 
     #[test]
     fn terms_match_at_the_start_of_words_only() {
-        assert!(mentions("Interest profiles used for ad targeting", "ad targeting"));
+        assert!(mentions(
+            "Interest profiles used for ad targeting",
+            "ad targeting"
+        ));
         assert!(mentions("Hate-speech classifier over-enforces", "enforce"));
         assert!(mentions("Recommender pulls", "recommend"));
         assert!(!mentions("a broad ban", "ad"));

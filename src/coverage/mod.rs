@@ -201,7 +201,10 @@ mod tests {
         let c = evaluate_for(&a, &Method::SeverityFirst, framework, Audience::Internal)
             .expect("covered");
         assert_eq!(
-            c.counts().evidenced + c.counts().partial + c.counts().missing + c.counts().not_assessable,
+            c.counts().evidenced
+                + c.counts().partial
+                + c.counts().missing
+                + c.counts().not_assessable,
             c.items.len()
         );
         c.items
@@ -247,9 +250,15 @@ mod tests {
     fn views_of_data_subjects_evidenced_partial_missing() {
         // R-1 names `privacy` for users and activists; only activists were engaged.
         assert_eq!(status(BASE, "gdpr-35-9"), Status::Partial);
-        let all = with(&[("rights_holders: [activists]\n    method", "rights_holders: [activists, users]\n    method")]);
+        let all = with(&[(
+            "rights_holders: [activists]\n    method",
+            "rights_holders: [activists, users]\n    method",
+        )]);
         assert_eq!(status(&all, "gdpr-35-9"), Status::Evidenced);
-        let none = with(&[("rights_holders: [activists]\n    method", "organisations: [Digital rights NGO]\n    method")]);
+        let none = with(&[(
+            "rights_holders: [activists]\n    method",
+            "organisations: [Digital rights NGO]\n    method",
+        )]);
         assert_eq!(status(&none, "gdpr-35-9"), Status::Missing);
     }
 
@@ -257,7 +266,10 @@ mod tests {
     fn remediation_of_actual_impacts_differs_between_csddd_and_ungp() {
         assert_eq!(status(BASE, "csddd-12"), Status::Evidenced);
         let actual = with(&[
-            ("impact: potential\n    involvement: directly-linked", "impact: actual\n    involvement: cause"),
+            (
+                "impact: potential\n    involvement: directly-linked",
+                "impact: actual\n    involvement: cause",
+            ),
             ("    likelihood: 3\n    residual_likelihood: 2\n", ""),
         ]);
         // CSDDD Art. 12 asks for remediation itself; UNGP 22 accepts a remedy channel.

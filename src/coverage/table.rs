@@ -50,9 +50,7 @@ pub fn instrument(framework: Framework) -> &'static str {
             "Regulation (EU) 2016/679 (GDPR), Art. 35: data protection impact assessment"
         }
         Framework::Csddd => "Directive (EU) 2024/1760 (CSDDD), Art. 8–16: due diligence",
-        Framework::Ungp => {
-            "UN Guiding Principles on Business and Human Rights, Principles 15–22"
-        }
+        Framework::Ungp => "UN Guiding Principles on Business and Human Rights, Principles 15–22",
         Framework::Oecd => {
             "OECD Guidelines for Multinational Enterprises, Chapter IV (no crosswalk in hrdd yet)"
         }
@@ -525,7 +523,12 @@ mod tests {
             assert!(!e.citation.trim().is_empty(), "{}", e.id);
             assert!(!e.requirement.trim().is_empty(), "{}", e.id);
             assert!(!e.add.trim().is_empty(), "{}", e.id);
-            assert_ne!(article(e.citation), e.citation, "{}: a known instrument", e.id);
+            assert_ne!(
+                article(e.citation),
+                e.citation,
+                "{}: a known instrument",
+                e.id
+            );
             assert!(
                 e.citation.contains("Art. ") || e.citation.contains("Principle "),
                 "{}: cite the article or principle",

@@ -176,7 +176,8 @@ fn engagement_line(e: &EngagementRef) -> String {
     format!("{} ({}, {})", e.id, e.date, e.method)
 }
 
-const PUBLIC_UNSAID: &str = "not stated for the public audience: a confidential engagement may be the only one";
+const PUBLIC_UNSAID: &str =
+    "not stated for the public audience: a confidential engagement may be the only one";
 
 /// Engagement coverage for a terminal.
 pub fn engagement_text(subject: Subject<'_>, e: &EngagementCoverage, width: Option<u16>) -> String {
@@ -215,7 +216,9 @@ pub fn engagement_text(subject: Subject<'_>, e: &EngagementCoverage, width: Opti
         ]);
     }
     out.push_str(&t.to_string());
-    out.push_str("\n\nVulnerable groups affected by open salient risks and never engaged (UNGP 18)\n");
+    out.push_str(
+        "\n\nVulnerable groups affected by open salient risks and never engaged (UNGP 18)\n",
+    );
     match &e.vulnerable_not_engaged {
         None => out.push_str(&format!("  {PUBLIC_UNSAID}\n")),
         Some(v) if v.is_empty() => out.push_str("  none\n"),
@@ -235,9 +238,13 @@ pub fn engagement_text(subject: Subject<'_>, e: &EngagementCoverage, width: Opti
             }
         }
     }
-    out.push_str("\nEngagements with no recorded outcome (nothing recorded as changed or reported back)\n");
+    out.push_str(
+        "\nEngagements with no recorded outcome (nothing recorded as changed or reported back)\n",
+    );
     list(&mut out, &e.without_outcome);
-    out.push_str("\nEngagements with no rights-holder group directly (experts or organisations only)\n");
+    out.push_str(
+        "\nEngagements with no rights-holder group directly (experts or organisations only)\n",
+    );
     list(&mut out, &e.indirect);
     out
 }
@@ -293,7 +300,9 @@ pub fn engagement_markdown(subject: Subject<'_>, e: &EngagementCoverage) -> Stri
             risks.join(", ")
         ));
     }
-    out.push_str("\n#### Vulnerable groups affected by open salient risks and never engaged (UNGP 18)\n\n");
+    out.push_str(
+        "\n#### Vulnerable groups affected by open salient risks and never engaged (UNGP 18)\n\n",
+    );
     match &e.vulnerable_not_engaged {
         None => out.push_str(&format!("{PUBLIC_UNSAID}\n")),
         Some(v) if v.is_empty() => out.push_str("None.\n"),

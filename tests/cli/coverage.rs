@@ -50,25 +50,52 @@ fn table_for_two_frameworks() {
 fn markdown_for_two_frameworks() {
     insta::assert_snapshot!(
         "coverage_markdown_gdpr",
-        ok(&["coverage", WELFARE, "--framework", "gdpr-dpia", "--format", "markdown"])
+        ok(&[
+            "coverage",
+            WELFARE,
+            "--framework",
+            "gdpr-dpia",
+            "--format",
+            "markdown"
+        ])
     );
     insta::assert_snapshot!(
         "coverage_markdown_csddd",
-        ok(&["coverage", SOCIAL, "--framework", "csddd", "--format", "markdown"])
+        ok(&[
+            "coverage",
+            SOCIAL,
+            "--framework",
+            "csddd",
+            "--format",
+            "markdown"
+        ])
     );
 }
 
 #[test]
 fn json_for_two_frameworks() {
     let ungp = json(&["coverage", TELECOM, "--framework", "ungp"]);
-    insta::assert_snapshot!("coverage_json_ungp", serde_json::to_string_pretty(&ungp).expect("json"));
+    insta::assert_snapshot!(
+        "coverage_json_ungp",
+        serde_json::to_string_pretty(&ungp).expect("json")
+    );
     let ai = json(&["coverage", WELFARE, "--framework", "eu-ai-act-fria"]);
-    insta::assert_snapshot!("coverage_json_ai_act", serde_json::to_string_pretty(&ai).expect("json"));
+    insta::assert_snapshot!(
+        "coverage_json_ai_act",
+        serde_json::to_string_pretty(&ai).expect("json")
+    );
     assert_eq!(ai["frameworks"][0]["framework"], "eu-ai-act-fria");
     let ids: Vec<String> = statuses(&ai).into_iter().map(|(id, _)| id).collect();
     assert_eq!(
         ids,
-        ["ai-act-27-1-a", "ai-act-27-1-b", "ai-act-27-1-c", "ai-act-27-1-d", "ai-act-27-1-e", "ai-act-27-1-f"]
+        [
+            "ai-act-27-1-a",
+            "ai-act-27-1-b",
+            "ai-act-27-1-c",
+            "ai-act-27-1-d",
+            "ai-act-27-1-e",
+            "ai-act-27-1-f"
+        ]
     );
     // Format v1 has no field for the period and frequency of use: never more than partial.
     assert!(statuses(&ai).contains(&("ai-act-27-1-b".into(), "partial".into())));
@@ -80,22 +107,48 @@ fn json_for_two_frameworks() {
     assert_eq!(total, 6);
     for item in ai["frameworks"][0]["items"].as_array().expect("items") {
         let cite = item["citation"].as_str().expect("citation");
-        assert!(cite.starts_with("Regulation (EU) 2024/1689 (AI Act), Art. 27(1)("), "{cite}");
+        assert!(
+            cite.starts_with("Regulation (EU) 2024/1689 (AI Act), Art. 27(1)("),
+            "{cite}"
+        );
         // What to add is given exactly when the element is not evidenced.
-        assert_eq!(item["add"].is_string(), item["status"] != "evidenced", "{item}");
+        assert_eq!(
+            item["add"].is_string(),
+            item["status"] != "evidenced",
+            "{item}"
+        );
     }
 }
 
 #[test]
 fn every_element_of_every_framework_cites_its_source() {
-    for framework in ["eu-ai-act-fria", "dsa-systemic-risk", "gdpr-dpia", "csddd", "ungp"] {
+    for framework in [
+        "eu-ai-act-fria",
+        "dsa-systemic-risk",
+        "gdpr-dpia",
+        "csddd",
+        "ungp",
+    ] {
         let doc = json(&["coverage", SOCIAL, "--framework", framework]);
         let items = doc["frameworks"][0]["items"].as_array().expect("items");
         assert!(!items.is_empty(), "{framework}");
         for i in items {
-            assert!(!i["citation"].as_str().expect("citation").trim().is_empty(), "{i}");
-            assert!(!i["requirement"].as_str().expect("requirement").trim().is_empty(), "{i}");
-            assert!(!i["reason"].as_str().expect("reason").trim().is_empty(), "{i}");
+            assert!(
+                !i["citation"].as_str().expect("citation").trim().is_empty(),
+                "{i}"
+            );
+            assert!(
+                !i["requirement"]
+                    .as_str()
+                    .expect("requirement")
+                    .trim()
+                    .is_empty(),
+                "{i}"
+            );
+            assert!(
+                !i["reason"].as_str().expect("reason").trim().is_empty(),
+                "{i}"
+            );
         }
     }
 }
@@ -112,21 +165,37 @@ fn without_a_framework_the_declared_ones_are_checked_and_oecd_is_named_not_cover
     assert_eq!(got, ["ungp", "dsa-systemic-risk", "csddd"]);
     assert_eq!(doc["not_covered"], serde_json::json!(["oecd"]));
     let text = ok(&["coverage", SOCIAL]);
-    assert!(text.contains("oecd: no crosswalk in this version of hrdd"), "{text}");
+    assert!(
+        text.contains("oecd: no crosswalk in this version of hrdd"),
+        "{text}"
+    );
 }
 
 #[test]
 fn usage_errors_exit_2_and_invalid_files_exit_1() {
     let out = run(&["coverage", SOCIAL, "--framework", "oecd"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("no crosswalk for `oecd`"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("no crosswalk for `oecd`"),
+        "{}",
+        out.stderr
+    );
     let out = run(&["coverage", "tests/fixtures/valid.yaml"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("declares no framework"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("declares no framework"),
+        "{}",
+        out.stderr
+    );
     assert!(out.stderr.contains("--framework"), "{}", out.stderr);
     let out = run(&["coverage", SOCIAL, "--engagement", "--framework", "ungp"]);
     assert_eq!(out.code, 2);
-    let out = run(&["coverage", "tests/fixtures/many-problems.yaml", "--framework", "ungp"]);
+    let out = run(&[
+        "coverage",
+        "tests/fixtures/many-problems.yaml",
+        "--framework",
+        "ungp",
+    ]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(out.stdout.is_empty());
 }
@@ -150,7 +219,11 @@ fn engagement_coverage_in_every_format() {
 
 #[test]
 fn engagement_coverage_finds_unengaged_groups_and_missing_outcomes() {
-    let doc = json(&["coverage", "tests/fixtures/coverage/engagement.yaml", "--engagement"]);
+    let doc = json(&[
+        "coverage",
+        "tests/fixtures/coverage/engagement.yaml",
+        "--engagement",
+    ]);
     let e = &doc["engagement"];
     let never: Vec<&str> = e["vulnerable_not_engaged"]
         .as_array()
@@ -179,7 +252,10 @@ fn engagement_coverage_finds_unengaged_groups_and_missing_outcomes() {
     assert_eq!(renters["engaged"], true);
     assert_eq!(renters["engagements"][0]["date"], "2026-03-02");
     assert_eq!(renters["engagements"][0]["method"], "survey");
-    assert_eq!(e["groups"][0]["salient_risks"], serde_json::json!(["R-evict"]));
+    assert_eq!(
+        e["groups"][0]["salient_risks"],
+        serde_json::json!(["R-evict"])
+    );
     // The public is not told who was never engaged: a confidential engagement may be the only one.
     let public = json(&[
         "coverage",
@@ -198,21 +274,43 @@ fn confidential_markers_never_reach_board_or_public_coverage() {
     for audience in ["internal", "board", "public"] {
         for format in ["table", "json", "markdown"] {
             let mut text = String::new();
-            for framework in ["eu-ai-act-fria", "dsa-systemic-risk", "gdpr-dpia", "csddd", "ungp"] {
+            for framework in [
+                "eu-ai-act-fria",
+                "dsa-systemic-risk",
+                "gdpr-dpia",
+                "csddd",
+                "ungp",
+            ] {
                 text.push_str(&ok(&[
-                    "coverage", CONFIDENTIAL, "--framework", framework, "--audience", audience,
-                    "--format", format,
+                    "coverage",
+                    CONFIDENTIAL,
+                    "--framework",
+                    framework,
+                    "--audience",
+                    audience,
+                    "--format",
+                    format,
                 ]));
             }
             text.push_str(&ok(&[
-                "coverage", CONFIDENTIAL, "--engagement", "--audience", audience, "--format",
+                "coverage",
+                CONFIDENTIAL,
+                "--engagement",
+                "--audience",
+                audience,
+                "--format",
                 format,
             ]));
             outputs.push((audience, format, text));
         }
     }
     for (audience, format, text) in &outputs {
-        let leaks = ["CONF-MARKER-", "ORG-MARKER-", "OWNER-MARKER-", "NAME-MARKER-"];
+        let leaks = [
+            "CONF-MARKER-",
+            "ORG-MARKER-",
+            "OWNER-MARKER-",
+            "NAME-MARKER-",
+        ];
         for marker in leaks {
             let found = text.contains(marker);
             match (*audience, marker) {

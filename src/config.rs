@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::Level;
 use crate::load::DEFAULT_MAX_FILE_BYTES;
-use crate::rules::{Gates, LevelSetting, Levels, Rule};
+use crate::rules::{CoverageGate, Gates, LevelSetting, Levels, Rule};
 use crate::score::{Matrix, Method, Weighted};
 use crate::suggest;
 
@@ -141,6 +141,16 @@ struct Check {
     review_not_overdue: Option<bool>,
     #[serde(default)]
     require_approved: Option<bool>,
+    #[serde(default)]
+    coverage: Option<CoverageSetting>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum CoverageSetting {
+    Off,
+    NoMissing,
+    Evidenced,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize)]
@@ -305,6 +315,13 @@ impl Config {
             g.salient_need_remedy = check.salient_need_remedy.unwrap_or(g.salient_need_remedy);
             g.review_not_overdue = check.review_not_overdue.unwrap_or(g.review_not_overdue);
             g.require_approved = check.require_approved.unwrap_or(g.require_approved);
+            if let Some(c) = check.coverage {
+                g.coverage = match c {
+                    CoverageSetting::Off => CoverageGate::Off,
+                    CoverageSetting::NoMissing => CoverageGate::NoMissing,
+                    CoverageSetting::Evidenced => CoverageGate::Evidenced,
+                };
+            }
         }
         config.templates = file.templates;
         Ok(config)
@@ -401,6 +418,11 @@ mod tests {
         assert_eq!(c.gates.max_open_critical, Some(2));
         assert!(c.gates.require_approved && !c.gates.salient_need_remedy);
         assert!(c.gates.salient_need_mitigation && c.gates.review_not_overdue);
+        assert_eq!(c.gates.coverage, CoverageGate::Off);
+        let c = Config::parse("hrdd.toml", "[check]\ncoverage = \"no-missing\"\n").unwrap();
+        assert_eq!(c.gates.coverage, CoverageGate::NoMissing);
+        let e = Config::parse("hrdd.toml", "[check]\ncoverage = \"all\"\n").unwrap_err();
+        assert!(e.to_string().starts_with("hrdd.toml:2:"), "{e}");
     }
 
     #[test]

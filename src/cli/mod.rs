@@ -2,6 +2,7 @@
 
 mod assess;
 mod check;
+mod coverage;
 mod diff;
 mod explain;
 mod findings;
@@ -83,6 +84,9 @@ pub enum Command {
     Templates(templates::Args),
     /// Write a commented starting assessment that validates, for an AI system, platform, telecom network or procurement.
     Init(init::Args),
+    /// Which required elements of a framework (AI Act FRIA, DSA, GDPR DPIA, CSDDD, UNGP) the file evidences, or who was engaged.
+    #[command(after_help = EXIT_CODES)]
+    Coverage(coverage::Args),
 }
 
 /// When to use colour.
@@ -215,6 +219,7 @@ where
         Command::Report(args) => report::run(&ctx, &args),
         Command::Templates(args) => templates::run(&args),
         Command::Init(args) => init::run(&ctx, &args),
+        Command::Coverage(args) => coverage::run(&ctx, &args),
     }
 }
 

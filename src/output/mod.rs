@@ -1,6 +1,7 @@
 //! Rendering findings, rankings and diffs: one small module per format, and atomic file output.
 
 pub mod assess;
+pub mod coverage;
 pub mod diff;
 pub mod github;
 pub mod gitlab;

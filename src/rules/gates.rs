@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{Context, Rule};
+use crate::coverage::{self, Status};
 use crate::diagnostic::{Diagnostic, Level};
 use crate::model::{Assessment, Risk};
 use crate::model::{AssessmentStatus, MitigationStatus, RiskStatus};
@@ -26,6 +27,20 @@ pub struct Gates {
     pub review_not_overdue: bool,
     /// `status` must be `approved`, e.g. on a release branch (default: off).
     pub require_approved: bool,
+    /// How well each framework in `assessment.frameworks` must be evidenced (default: off).
+    pub coverage: CoverageGate,
+}
+
+/// What gate G006 asks of the frameworks an assessment declares (`[check] coverage`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CoverageGate {
+    /// The gate does not run.
+    #[default]
+    Off,
+    /// Every required element is at least `partial`.
+    NoMissing,
+    /// Every required element is `evidenced` (elements outside the file are exempt).
+    Evidenced,
 }
 
 impl Default for Gates {
@@ -37,6 +52,7 @@ impl Default for Gates {
             salient_need_remedy: true,
             review_not_overdue: true,
             require_approved: false,
+            coverage: CoverageGate::Off,
         }
     }
 }
@@ -50,6 +66,10 @@ impl Gates {
             (Rule::SalientUnreachableRemedy, self.salient_need_remedy),
             (Rule::ReviewDatePassed, self.review_not_overdue),
             (Rule::NotApproved, self.require_approved),
+            (
+                Rule::FrameworkCoverageGap,
+                self.coverage != CoverageGate::Off,
+            ),
         ]
         .into_iter()
         .filter_map(|(rule, on)| on.then_some(rule))
@@ -112,10 +132,59 @@ pub fn check(a: &Assessment, gates: &Gates, ctx: &Context<'_>) -> Vec<Diagnostic
             .help("have it approved (`status: approved` with `approval: {by, on}`) before it is released"),
         );
     }
+    if gates.coverage != CoverageGate::Off {
+        coverage_gaps(a, &ranking, gates.coverage, &mut out);
+    }
     for d in &mut out {
         d.level = Level::Error;
     }
     out
+}
+
+/// G006: an element of a declared framework that is missing (or, strictly, not evidenced).
+fn coverage_gaps(
+    a: &Assessment,
+    ranking: &score::Ranking,
+    gate: CoverageGate,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut seen = Vec::new();
+    for declared in &a.assessment.frameworks {
+        let framework = declared.value;
+        if seen.contains(&framework) {
+            continue;
+        }
+        seen.push(framework);
+        // `oecd` has no crosswalk: nothing to check (documented in G006).
+        let Some(found) = coverage::evaluate(a, ranking, framework) else {
+            continue;
+        };
+        for item in found.items {
+            let fails = match item.status {
+                Status::Missing => true,
+                Status::Partial => gate == CoverageGate::Evidenced,
+                Status::Evidenced | Status::NotAssessable => false,
+            };
+            if !fails {
+                continue;
+            }
+            let add = item.add.unwrap_or("the evidence the element asks for");
+            out.push(
+                Diagnostic::new(
+                    Rule::FrameworkCoverageGap,
+                    declared.pos,
+                    format!(
+                        "`{framework}`: {} is {}: {}",
+                        item.citation, item.status, item.reason
+                    ),
+                )
+                .label(format!("element `{}`", item.id))
+                .help(format!(
+                    "add {add}; `hrdd coverage FILE --framework {framework}` shows every element, and `coverage = \"off\"` under [check] turns the gate off"
+                )),
+            );
+        }
+    }
 }
 
 fn too_many_open_critical(

@@ -11,7 +11,7 @@ mod registry;
 mod structure;
 mod ungp;
 
-pub use gates::Gates;
+pub use gates::{CoverageGate, Gates};
 pub use index::Index;
 pub use levels::{LevelSetting, Levels};
 pub use registry::{Family, Rule};

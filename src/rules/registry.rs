@@ -105,6 +105,7 @@ rules! {
     SalientUnreachableRemedy = "G003" "salient-unreachable-remedy" Gate error "A salient risk that is not closed has no remedy channel its rights-holders can reach";
     ReviewDatePassed = "G004" "review-date-passed" Gate error "The assessment's review date has passed";
     NotApproved = "G005" "not-approved" Gate error "The assessment is not approved, and this check requires it";
+    FrameworkCoverageGap = "G006" "framework-coverage-gap" Gate error "A framework the assessment declares has a required element the file does not evidence";
 }
 
 impl Rule {

@@ -4,6 +4,7 @@ mod assess;
 mod browser;
 mod ci_files;
 mod config;
+mod coverage;
 mod diff;
 mod examples;
 mod explain;

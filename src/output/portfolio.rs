@@ -175,7 +175,14 @@ fn sections(p: &Portfolio) -> Vec<Section> {
     out.push(Section {
         title: "Coverage by framework",
         empty: "No assessment declares a framework with a crosswalk.",
-        header: vec!["Assessment", "Framework", "Evidenced", "Partial", "Missing"],
+        header: vec![
+            "Assessment",
+            "Framework",
+            "Evidenced",
+            "Partial",
+            "Missing",
+            "Not assessable",
+        ],
         rows: p
             .coverage
             .iter()
@@ -186,6 +193,7 @@ fn sections(p: &Portfolio) -> Vec<Section> {
                     c.evidenced.to_string(),
                     c.partial.to_string(),
                     c.missing.to_string(),
+                    c.not_assessable.to_string(),
                 ]
             })
             .collect(),

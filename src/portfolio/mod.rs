@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::coverage;
 use crate::model::{Assessment, Audience, Date, built_in_right, redact};
 use crate::score::{self, Band, Basis, Method, Score};
 
@@ -150,6 +151,7 @@ pub struct CoverageRow {
     pub evidenced: usize,
     pub partial: usize,
     pub missing: usize,
+    pub not_assessable: usize,
 }
 
 /// Builds the portfolio view of `inputs.members` for `inputs.audience`.
@@ -302,9 +304,36 @@ pub fn build(inputs: &Inputs<'_>) -> Portfolio {
         salient,
         overdue,
         rights,
-        coverage: Vec::new(),
+        coverage: coverage_rows(inputs, &views),
         excluded: inputs.excluded.to_vec(),
     }
+}
+
+/// Coverage counts: on the whole file for internal and board (counts reveal no confidential
+/// content, and a board must not read a gap that is only hidden), on the public view for public.
+fn coverage_rows(inputs: &Inputs<'_>, views: &[Assessment]) -> Vec<CoverageRow> {
+    let mut rows = Vec::new();
+    for (member, view) in inputs.members.iter().zip(views) {
+        let a = if inputs.audience == Audience::Public {
+            view
+        } else {
+            member.assessment
+        };
+        let ranking = score::rank(a, inputs.method, Basis::Inherent);
+        for framework in coverage::declared(a) {
+            if let Some(c) = coverage::evaluate(a, &ranking, framework) {
+                rows.push(CoverageRow {
+                    assessment: a.assessment.id.value.clone(),
+                    framework: framework.as_str(),
+                    evidenced: c.counts.evidenced,
+                    partial: c.counts.partial,
+                    missing: c.counts.missing,
+                    not_assessable: c.counts.not_assessable,
+                });
+            }
+        }
+    }
+    rows
 }
 
 /// Never depends on the data, so it reveals nothing.

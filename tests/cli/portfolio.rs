@@ -97,6 +97,28 @@ fn salient_risks_are_ranked_on_one_scale_severity_first() {
     assert_eq!(p["totals"]["risks"].as_u64(), Some(sum("risks")));
     assert_eq!(p["totals"]["salient"].as_u64(), Some(sum("salient")));
     assert_eq!(p["totals"]["salient"].as_u64(), Some(rows.len() as u64));
+    // Every declared framework with a crosswalk has a coverage row with the same counts as
+    // `hrdd coverage`.
+    let single = json(&[
+        "coverage",
+        "examples/welfare-ai-procurement.yaml",
+        "--framework",
+        "eu-ai-act-fria",
+        "--format",
+        "json",
+    ]);
+    let row = p["coverage"]
+        .as_array()
+        .expect("coverage")
+        .iter()
+        .find(|c| {
+            c["assessment"] == "valmere-welfare-risk-scoring" && c["framework"] == "eu-ai-act-fria"
+        })
+        .expect("the FRIA the procurement example declares");
+    let counts = &single["frameworks"][0]["counts"];
+    for k in ["evidenced", "partial", "missing", "not_assessable"] {
+        assert_eq!(row[k], counts[k], "{k}: {single}");
+    }
 }
 
 #[test]

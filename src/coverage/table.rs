@@ -4,8 +4,8 @@
 //!
 //! Sources (texts as published in the Official Journal; paraphrases, not quotations):
 //! - Regulation (EU) 2024/1689 (AI Act), Art. 27(1)(a)–(f).
-//! - Regulation (EU) 2022/2065 (Digital Services Act), Art. 34(1)(a)–(d), 34(1) third
-//!   subparagraph, 34(2)(a)–(e) and its second and third subparagraphs, Art. 35(1).
+//! - Regulation (EU) 2022/2065 (Digital Services Act), Art. 34(1) (incl. (a)–(d) and the yearly cadence),
+//!   34(2)(a)–(e) and its second and third subparagraphs, Art. 35(1).
 //! - Regulation (EU) 2016/679 (GDPR), Art. 35(7)(a)–(d), 35(9), 35(11).
 //! - Directive (EU) 2024/1760 (CSDDD), Art. 8–16, as adopted on 13 June 2024. Later
 //!   amendments (the 2025–26 "Omnibus" simplification) may change periodicity and scope:
@@ -212,7 +212,7 @@ pub static ELEMENTS: &[Element] = &[
     Element {
         framework: Framework::DsaSystemicRisk,
         id: "dsa-34-1-annual",
-        citation: cite!(DSA, "Art. 34(1), third subparagraph"),
+        citation: cite!(DSA, "Art. 34(1)"),
         requirement: "The risk assessment is carried out at least once a year, and before deploying functionalities likely to have a critical impact on the risks.",
         add: "`assessment.next_review` at most a year after `assessed_on`, and `assessment.trigger` for a new functionality",
         check: Check::Custom(ev::dsa_annual),

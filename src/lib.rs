@@ -28,6 +28,7 @@ pub mod pipeline;
 pub mod render;
 pub mod rules;
 pub mod score;
+pub mod sheets;
 mod suggest;
 
 pub use diagnostic::{Diagnostic, Level};

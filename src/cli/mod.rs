@@ -4,8 +4,10 @@ mod assess;
 mod check;
 mod diff;
 mod explain;
+mod export;
 mod findings;
 mod generate;
+mod import;
 mod report;
 mod rights;
 mod templates;
@@ -79,6 +81,12 @@ pub enum Command {
     Report(report::Args),
     /// List the built-in report templates, or write them out with --dump DIR.
     Templates(templates::Args),
+    /// Export the risk register as CSV, or the whole assessment as an XLSX workbook.
+    #[command(after_help = EXIT_CODES)]
+    Export(export::Args),
+    /// Import a workbook in the exported layout (or a CSV register) back into an assessment.
+    #[command(after_help = EXIT_CODES)]
+    Import(import::Args),
 }
 
 /// When to use colour.
@@ -210,6 +218,8 @@ where
         Command::Man => generate::man(),
         Command::Report(args) => report::run(&ctx, &args),
         Command::Templates(args) => templates::run(&args),
+        Command::Export(args) => export::run(&ctx, &args),
+        Command::Import(args) => import::run(&ctx, &args),
     }
 }
 

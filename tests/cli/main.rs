@@ -15,5 +15,6 @@ mod report;
 mod rights;
 mod rules;
 mod schema;
+mod sheets;
 mod support;
 mod validate;

@@ -150,7 +150,7 @@ fn report(problems: &[Problem]) -> Result<Status, Error> {
     print(problems)?;
     let errors = problems.iter().filter(|p| p.level == Level::Error).count();
     err(&format!(
-        "hrdd: {errors} problem{} found; nothing written\n",
+        "hrdd: {errors} error{}; nothing written\n",
         if errors == 1 { "" } else { "s" }
     ))?;
     Ok(Status::Findings)

@@ -6,7 +6,7 @@ use std::io::Cursor;
 
 use calamine::{DataRef, Reader, Xlsx};
 
-use super::layout::{self, Column, Kind, Sheet, Vocab};
+use super::layout::{self, Column, Kind, Sheet, Vocab, names};
 use crate::diagnostic::{Diagnostic, Level};
 use crate::model::{
     Approval, Assessment, Assessor, CustomRight, Day, Effectiveness, Engagement, Id, Indicator,
@@ -184,8 +184,16 @@ impl Grid {
         self.cells.get(&(row, col)).filter(|c| !c.is_blank())
     }
 
-    fn rows(&self) -> u32 {
-        self.cells.keys().map(|(r, _)| r + 1).max().unwrap_or(0)
+    /// The rows below the header that hold a cell, in order.
+    fn data_rows(&self) -> Vec<u32> {
+        let mut rows: Vec<u32> = self
+            .cells
+            .iter()
+            .filter(|((r, _), c)| *r > 0 && !c.is_blank())
+            .map(|((r, _), _)| *r)
+            .collect();
+        rows.dedup();
+        rows
     }
 }
 
@@ -265,8 +273,16 @@ impl<'g> TableReader<'g> {
     /// Reads the header row, reporting unknown, duplicate and missing columns.
     fn new(b: &mut Builder, sheet: &'static Sheet, name: Option<String>, grid: &'g Grid) -> Self {
         let mut columns = HashMap::new();
-        let last_col = grid.cells.keys().map(|(_, c)| *c).max();
-        for c in 0..=last_col.unwrap_or(0) {
+        // Only columns that hold something: a hostile sheet may have a cell at XFD1048576.
+        let mut used: Vec<u32> = grid
+            .cells
+            .iter()
+            .filter(|(_, c)| !c.is_blank())
+            .map(|((_, c), _)| *c)
+            .collect();
+        used.sort_unstable();
+        used.dedup();
+        for c in used {
             let place = Place {
                 sheet: name.clone(),
                 row: Some(1),
@@ -274,8 +290,6 @@ impl<'g> TableReader<'g> {
                 header: None,
             };
             let Some(cell) = grid.get(0, c) else {
-                if grid.cells.keys().any(|(r, col)| *col == c && *r > 0)
-                    && (1..grid.rows()).any(|r| grid.get(r, c).is_some())
                 {
                     b.problem(
                         place,
@@ -341,7 +355,9 @@ impl<'g> TableReader<'g> {
 
     /// The data rows (0-based) that hold anything in a known column.
     fn rows(&self) -> Vec<u32> {
-        (1..self.grid.rows())
+        self.grid
+            .data_rows()
+            .into_iter()
             .filter(|r| {
                 self.columns.iter().any(|(h, c)| {
                     self.sheet
@@ -405,7 +421,7 @@ impl<'g> TableReader<'g> {
                 b.problem(
                     place,
                     format!("expected {expected}, found {}", cell.shown()),
-                    Some(format!("write {}", column.kind.expected())),
+                    Some(hint(column.kind, cell)),
                 );
                 None
             }
@@ -509,6 +525,23 @@ fn split_ids(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The help for a cell that could not be read: a close vocabulary value, or what to write.
+fn hint(kind: Kind, cell: &Cell) -> String {
+    let written = cell.text().unwrap_or_default();
+    let close = match kind {
+        Kind::Enum(values) => suggest::help(written.trim(), values()),
+        Kind::Enums(values) => {
+            let values = values();
+            split_ids(&written)
+                .iter()
+                .filter(|p| !values.contains(&p.as_str()))
+                .find_map(|p| suggest::help(p, values.iter().copied()))
+        }
+        _ => None,
+    };
+    close.unwrap_or_else(|| format!("write {}", kind.expected()))
+}
+
 fn text(cell: &Cell) -> Result<String, String> {
     cell.text().ok_or_else(|| "text".to_owned())
 }
@@ -520,13 +553,7 @@ fn vocab<T: Vocab>(cell: &Cell) -> Result<T, String> {
         .iter()
         .copied()
         .find(|v| v.name() == s)
-        .ok_or_else(|| {
-            let names: Vec<&str> = T::all().iter().map(|v| v.name()).collect();
-            match suggest::did_you_mean(s, names.iter().copied()) {
-                Some(h) => format!("`{h}`"),
-                None => format!("one of {}", names.join(", ")),
-            }
-        })
+        .ok_or_else(|| format!("one of {}", names::<T>().join(", ")))
 }
 
 fn boolean(cell: &Cell) -> Result<bool, String> {
@@ -1070,7 +1097,7 @@ fn read_metadata(b: &mut Builder, name: String, grid: &Grid) -> Option<(Spanned<
     };
     // The rows of the sheet, keyed by field, each as its value cell's reader position.
     let mut rows: HashMap<&'static str, u32> = HashMap::new();
-    for r in 1..grid.rows() {
+    for r in grid.data_rows() {
         let value_blank = vc.is_none_or(|c| grid.get(r, c).is_none());
         let Some(key_cell) = grid.get(r, kc) else {
             if !value_blank {
@@ -1171,7 +1198,7 @@ fn read_metadata(b: &mut Builder, name: String, grid: &Grid) -> Option<(Spanned<
                         b.problem(
                             place,
                             format!("expected {expected}, found {}", cell.shown()),
-                            Some(format!("write {}", column.kind.expected())),
+                            Some(hint(column.kind, &cell)),
                         );
                         None
                     }

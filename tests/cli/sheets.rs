@@ -72,7 +72,8 @@ fn every_example_round_trips_through_a_workbook() {
     let mut inputs: Vec<PathBuf> = examples();
     inputs.push(CONFIDENTIAL.into());
     inputs.push("tests/fixtures/ranking.yaml".into());
-    assert!(inputs.len() >= 5);
+    inputs.push("tests/fixtures/sheets/awkward-text.yaml".into());
+    assert!(inputs.len() >= 6);
     for input in inputs {
         let file = input.to_str().expect("utf-8");
         let stem = input.file_stem().expect("stem").to_string_lossy();
@@ -489,6 +490,25 @@ fn hostile_or_wrong_files_get_clear_errors() {
         );
         assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
     }
+    // A cell at the far corner of a sheet costs nothing and is placed exactly.
+    let far = dir.path().join("far.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Products").expect("name");
+    ws.write_string(0, 0, "id").expect("cell");
+    ws.write_string(1_048_575, 16_383, "x").expect("cell");
+    wb.save(&far).expect("saved");
+    let started = std::time::Instant::now();
+    let r = run(&["import", far.to_str().expect("utf-8")]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "sheet \"Products\", row 1, column XFD: this column has values but no header"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(started.elapsed().as_secs() < 10);
     // A missing file is an I/O error.
     let r = run(&["import", "no/such.xlsx"]);
     assert_eq!(r.code, 2, "{}", r.stderr);

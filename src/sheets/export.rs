@@ -92,6 +92,10 @@ fn write_sheet(ws: &mut Worksheet, table: &Table) -> Result<(), XlsxError> {
         ws.set_column_width(c, column.width)?;
     }
     ws.set_freeze_panes(1, 0)?;
+    if sheet.name == layout::RISKS.name {
+        // The register is what a team opens the workbook for.
+        ws.set_active(true);
+    }
     for (r, row) in table.rows.iter().enumerate() {
         let r = r as u32 + 1;
         for (c, (value, column)) in row.cells.iter().zip(sheet.columns).enumerate() {

@@ -620,6 +620,17 @@ pub fn xlsx(file: &str, bytes: Vec<u8>) -> Imported {
             );
             continue;
         };
+        if let Some((first, _)) = grids.get(sheet.name) {
+            b.problem(
+                Place {
+                    sheet: Some(name.clone()),
+                    ..Place::default()
+                },
+                format!("a second sheet for \"{}\" (after \"{first}\")", sheet.name),
+                Some("keep one of them".into()),
+            );
+            continue;
+        }
         let mut grid = Grid::default();
         let read = book.worksheet_cells_reader(name).and_then(|mut reader| {
             while let Some(cell) = reader.next_cell()? {

@@ -890,6 +890,7 @@ fn build<'g>(
         })
         .collect();
     let t = table(b, &layout::INDICATORS);
+    let index = first_index(mitigations.iter().map(|m| m.id.value.as_str()));
     for r in t.rows() {
         let parent = t.id(b, r, "mitigation");
         let name = t.text(b, r, "name");
@@ -900,8 +901,10 @@ fn build<'g>(
         let (Some(parent), Some(name), Some(kind)) = (parent, name, kind) else {
             continue;
         };
-        let ids: Vec<String> = mitigations.iter().map(|m| m.id.value.clone()).collect();
-        match mitigations.iter_mut().find(|m| m.id.value == parent.value) {
+        match index
+            .get(parent.value.as_str())
+            .and_then(|i| mitigations.get_mut(*i))
+        {
             Some(m) => m.indicators.push(Indicator {
                 name,
                 kind,
@@ -915,8 +918,11 @@ fn build<'g>(
                     "no mitigation `{}` on the sheet \"Mitigations\"",
                     parent.value
                 ),
-                suggest::help(&parent.value, ids.iter().map(String::as_str))
-                    .or_else(|| Some("give the id of a mitigation the indicator tracks".into())),
+                suggest::help(
+                    &parent.value,
+                    mitigations.iter().map(|m| m.id.value.as_str()),
+                )
+                .or_else(|| Some("give the id of a mitigation the indicator tracks".into())),
             ),
         }
     }
@@ -990,6 +996,7 @@ fn build<'g>(
         })
         .collect();
     let t = table(b, &layout::ORGANISATIONS);
+    let index = first_index(engagements.iter().map(|e| e.id.value.as_str()));
     for r in t.rows() {
         let parent = t.id(b, r, "engagement");
         let name = t.text(b, r, "name");
@@ -997,8 +1004,10 @@ fn build<'g>(
         let (Some(parent), Some(name)) = (parent, name) else {
             continue;
         };
-        let ids: Vec<String> = engagements.iter().map(|e| e.id.value.clone()).collect();
-        match engagements.iter_mut().find(|e| e.id.value == parent.value) {
+        match index
+            .get(parent.value.as_str())
+            .and_then(|i| engagements.get_mut(*i))
+        {
             Some(e) => e.organisations.push(Spanned::new(
                 Organisation {
                     name: name.value,
@@ -1012,7 +1021,11 @@ fn build<'g>(
                     "no engagement `{}` on the sheet \"Engagements\"",
                     parent.value
                 ),
-                suggest::help(&parent.value, ids.iter().map(String::as_str)).or_else(|| {
+                suggest::help(
+                    &parent.value,
+                    engagements.iter().map(|e| e.id.value.as_str()),
+                )
+                .or_else(|| {
                     Some("give the id of the engagement the organisation took part in".into())
                 }),
             ),
@@ -1032,6 +1045,15 @@ fn build<'g>(
         remedy_channels,
         engagements,
     })
+}
+
+/// The position of the first item with each id (a duplicate id is for the rules to report).
+fn first_index<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
+    let mut index = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        index.entry(id.to_owned()).or_insert(i);
+    }
+    index
 }
 
 fn read_risks(b: &mut Builder, t: &TableReader<'_>) -> Vec<Risk> {
@@ -1287,4 +1309,100 @@ fn read_metadata(b: &mut Builder, name: String, grid: &Grid) -> Option<(Spanned<
             previous,
         },
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn base() -> Assessment {
+        let source = crate::load::SourceFile {
+            name: "valid.yaml".into(),
+            text: include_str!("../../tests/fixtures/valid.yaml").into(),
+        };
+        crate::load::parse(&source).expect("the fixture parses")
+    }
+
+    #[test]
+    fn numbers_read_as_text_as_a_spreadsheet_shows_them() {
+        assert_eq!(Cell::Float(2026.0).text().as_deref(), Some("2026"));
+        assert_eq!(Cell::Float(1.5).text().as_deref(), Some("1.5"));
+        assert_eq!(Cell::Int(7).text().as_deref(), Some("7"));
+        assert_eq!(Cell::Bool(true).text(), None);
+        assert_eq!(integer(&Cell::Float(3.0)), Ok(3));
+        assert!(integer(&Cell::Float(3.5)).is_err());
+        assert!(integer(&Cell::Text("high".into())).is_err());
+    }
+
+    #[test]
+    fn booleans_in_the_usual_spellings() {
+        for (cell, value) in [
+            (Cell::Bool(true), true),
+            (Cell::Text("TRUE".into()), true),
+            (Cell::Text(" yes ".into()), true),
+            (Cell::Int(0), false),
+            (Cell::Text("False".into()), false),
+        ] {
+            assert_eq!(boolean(&cell), Ok(value), "{cell:?}");
+        }
+        assert!(boolean(&Cell::Text("maybe".into())).is_err());
+    }
+
+    #[test]
+    fn id_lists_split_on_semicolons_and_lines() {
+        assert_eq!(split_ids("a; b;;\nc\r\n d "), ["a", "b", "c", "d"]);
+        assert!(split_ids(" ; ").is_empty());
+    }
+
+    #[test]
+    fn places_name_sheet_row_column_and_header() {
+        let place = Place {
+            sheet: Some("Risks".into()),
+            row: Some(7),
+            column: Some(5),
+            header: Some("likelihood".into()),
+        };
+        assert_eq!(
+            place.to_string(),
+            "sheet \"Risks\", row 7, column F (likelihood)"
+        );
+        assert_eq!(Place::default().to_string(), "");
+    }
+
+    #[test]
+    fn a_register_with_too_many_cells_is_refused() {
+        let text = format!("id\n{}\n", "x,".repeat(MAX_CELLS + 1));
+        let imported = csv("huge.csv", &text, base());
+        assert!(imported.assessment.is_none());
+        assert!(
+            imported.problems[0].message.contains("more than"),
+            "{:?}",
+            imported.problems
+        );
+    }
+
+    #[test]
+    fn rule_findings_are_traced_to_their_cells() {
+        let text = "id,title,products,rights,rights_holders,impact,involvement,\
+                    severity.scale,severity.scope,severity.remediability,likelihood\n\
+                    R-9,T,messenger,privacy,users,potential,cause,4,3,2,9\n";
+        let imported = csv("r.csv", text, base());
+        let a = imported.assessment.as_ref().expect("imported");
+        let d = crate::rules::check(
+            a,
+            &crate::rules::Context {
+                today: "2026-11-23".parse().expect("date"),
+                method: &crate::score::Method::SeverityFirst,
+                levels: &crate::config::Config::default().levels,
+            },
+        );
+        let likelihood = d
+            .iter()
+            .map(|d| imported.locate(d, Some("valid.yaml")))
+            .find(|p| p.message.contains("likelihood"))
+            .expect("a likelihood finding");
+        let place = likelihood.place.expect("a cell");
+        assert_eq!((place.row, place.column), (Some(2), Some(10)));
+        assert_eq!(likelihood.file, "r.csv");
+    }
 }

@@ -509,6 +509,15 @@ fn hostile_or_wrong_files_get_clear_errors() {
         r.stderr
     );
     assert!(started.elapsed().as_secs() < 10);
+    // An assessment with errors is not exported.
+    let r = run(&[
+        "export",
+        "tests/fixtures/many-problems.yaml",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stdout.is_empty());
     // A missing file is an I/O error.
     let r = run(&["import", "no/such.xlsx"]);
     assert_eq!(r.code, 2, "{}", r.stderr);

@@ -1264,25 +1264,30 @@ fn read_metadata(b: &mut Builder, name: String, grid: &Grid) -> Option<(Spanned<
     let approval = match (by, on) {
         (Some(by), Some(on)) => Some(Approval { by, on }),
         (None, None) => None,
-        (by, on) => {
+        (by, _) => {
             let missing = if by.is_none() {
                 "approval.by"
             } else {
                 "approval.on"
             };
-            b.problem(
-                Place {
-                    sheet: sheet_name.clone(),
-                    ..Place::default()
-                },
-                format!(
-                    "`{missing}` is missing: an approval needs both `approval.by` and `approval.on`"
-                ),
-                Some(format!(
-                    "add a row for `{missing}`, or clear the other approval row"
-                )),
-            );
-            let _ = (by, on);
+            // A value that is there but unreadable has been reported already.
+            let absent = rows
+                .get(missing)
+                .is_none_or(|r| grid.get(*r, value_col).is_none());
+            if absent {
+                b.problem(
+                    Place {
+                        sheet: sheet_name.clone(),
+                        ..Place::default()
+                    },
+                    format!(
+                        "`{missing}` is missing: an approval needs both `approval.by` and `approval.on`"
+                    ),
+                    Some(format!(
+                        "add a row for `{missing}`, or clear the other approval row"
+                    )),
+                );
+            }
             None
         }
     };

@@ -31,6 +31,7 @@ pub mod render;
 pub mod rules;
 pub mod scaffold;
 pub mod score;
+pub mod sheets;
 mod suggest;
 
 pub use diagnostic::{Diagnostic, Level};

@@ -5,8 +5,10 @@ mod check;
 mod coverage;
 mod diff;
 mod explain;
+mod export;
 mod findings;
 mod generate;
+mod import;
 mod init;
 mod portfolio;
 mod report;
@@ -87,6 +89,12 @@ pub enum Command {
     /// Which required elements of a framework (AI Act FRIA, DSA, GDPR DPIA, CSDDD, UNGP) the file evidences, or who was engaged.
     #[command(after_help = EXIT_CODES)]
     Coverage(coverage::Args),
+    /// Export the risk register as CSV, or the whole assessment as an XLSX workbook.
+    #[command(after_help = EXIT_CODES)]
+    Export(export::Args),
+    /// Import a workbook in the exported layout (or a CSV register) back into an assessment.
+    #[command(after_help = EXIT_CODES)]
+    Import(import::Args),
 }
 
 /// When to use colour.
@@ -220,6 +228,8 @@ where
         Command::Templates(args) => templates::run(&args),
         Command::Init(args) => init::run(&ctx, &args),
         Command::Coverage(args) => coverage::run(&ctx, &args),
+        Command::Export(args) => export::run(&ctx, &args),
+        Command::Import(args) => import::run(&ctx, &args),
     }
 }
 

@@ -18,5 +18,6 @@ mod report;
 mod rights;
 mod rules;
 mod schema;
+mod sheets;
 mod support;
 mod validate;

@@ -6,6 +6,7 @@ mod diff;
 mod explain;
 mod findings;
 mod generate;
+mod map;
 mod report;
 mod rights;
 mod templates;
@@ -79,6 +80,9 @@ pub enum Command {
     Report(report::Args),
     /// List the built-in report templates, or write them out with --dump DIR.
     Templates(templates::Args),
+    /// Draw the ecosystem map: products and relationships by stack layer, their risks and the rights-holders affected.
+    #[command(after_help = EXIT_CODES)]
+    Map(map::Args),
 }
 
 /// When to use colour.
@@ -210,6 +214,7 @@ where
         Command::Man => generate::man(),
         Command::Report(args) => report::run(&ctx, &args),
         Command::Templates(args) => templates::run(&args),
+        Command::Map(args) => map::run(&ctx, &args),
     }
 }
 

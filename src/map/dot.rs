@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Map, Role, link_label, relationship_facts, risk_facts, wrap};
+use super::{Map, Role, labelled, link_label, relationship_facts, risk_facts, wrap};
 use crate::model::Involvement;
 
 /// Characters per label line: Graphviz does not wrap text itself.
@@ -76,13 +76,9 @@ pub fn render(map: &Map) -> String {
                 s,
                 "    {} [label={}, fillcolor=\"{}\"];",
                 r.key,
-                label(&r.title, &risk_facts(r)),
+                label(&format!("{}. {}", r.rank, r.title), &risk_facts(r)),
                 fill(r.band.as_str())
             );
-        }
-        // Rank order top to bottom.
-        for pair in map.risks.windows(2) {
-            let _ = writeln!(s, "    {} -> {} [style=invis];", pair[0].key, pair[1].key);
         }
         s.push_str("  }\n");
     }
@@ -117,12 +113,15 @@ pub fn render(map: &Map) -> String {
             Involvement::Contribute => "dashed",
             Involvement::DirectlyLinked => "dotted",
         };
+        let label = if labelled(map, link) {
+            format!("label={}, ", quote(&link_label(map, link)))
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             s,
-            "  {} -> {} [label={}, style={style}];",
-            map.actors[link.actor].key,
-            map.risks[link.risk].key,
-            quote(&link_label(map, link))
+            "  {} -> {} [{label}style={style}];",
+            map.actors[link.actor].key, map.risks[link.risk].key
         );
     }
     for e in &map.affects {

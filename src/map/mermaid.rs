@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Map, Role, link_label, relationship_facts, risk_facts};
+use super::{Map, Role, labelled, link_label, relationship_facts, risk_facts};
 use crate::model::Involvement;
 use crate::score::Band;
 
@@ -29,7 +29,6 @@ pub fn render(map: &Map) -> String {
     s.push_str("flowchart LR\n");
     for (i, lane) in map.lanes.iter().enumerate() {
         let _ = writeln!(s, "  subgraph lane_{}[\"{}\"]", i + 1, escape(&lane.label));
-        s.push_str("    direction TB\n");
         for a in map.actors.iter().filter(|a| a.lane == i) {
             let _ = match a.role {
                 Role::Product => writeln!(
@@ -53,26 +52,21 @@ pub fn render(map: &Map) -> String {
         }
         s.push_str("  end\n");
     }
-    if !map.risks.is_empty() {
-        s.push_str("  subgraph col_risks[\"Risks, by priority\"]\n    direction TB\n");
-        for r in &map.risks {
-            let _ = writeln!(
-                s,
-                "    {}[\"{}<br/>{}\"]",
-                r.key,
-                escape(&r.title),
-                escape(&risk_facts(r))
-            );
-        }
-        s.push_str("  end\n");
+    // Risks and rights-holders stay outside subgraphs: Mermaid then keeps each risk near the
+    // groups it affects.
+    for r in &map.risks {
+        let _ = writeln!(
+            s,
+            "  {}[\"{}. {}<br/>{}\"]",
+            r.key,
+            r.rank,
+            escape(&r.title),
+            escape(&risk_facts(r))
+        );
     }
-    if !map.holders.is_empty() {
-        s.push_str("  subgraph col_holders[\"Rights-holders\"]\n    direction TB\n");
-        for h in &map.holders {
-            let tag = if h.vulnerable { "<br/>vulnerable" } else { "" };
-            let _ = writeln!(s, "    {}(\"{}{tag}\")", h.key, escape(&h.name));
-        }
-        s.push_str("  end\n");
+    for h in &map.holders {
+        let tag = if h.vulnerable { "<br/>vulnerable" } else { "" };
+        let _ = writeln!(s, "  {}(\"{}{tag}\")", h.key, escape(&h.name));
     }
     if map.actors.is_empty() && map.risks.is_empty() && map.holders.is_empty() {
         s.push_str("  nothing[\"Nothing to show\"]\n");
@@ -83,12 +77,15 @@ pub fn render(map: &Map) -> String {
             Involvement::Contribute => "-->",
             Involvement::DirectlyLinked => "-.->",
         };
+        let label = if labelled(map, link) {
+            format!("|\"{}\"| ", escape(&link_label(map, link)))
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             s,
-            "  {} {arrow}|\"{}\"| {}",
-            map.actors[link.actor].key,
-            escape(&link_label(map, link)),
-            map.risks[link.risk].key
+            "  {} {arrow}{label}{}",
+            map.actors[link.actor].key, map.risks[link.risk].key
         );
     }
     for e in &map.affects {

@@ -354,12 +354,16 @@ pub fn relationship_facts(
     parts.join(" · ")
 }
 
-/// The facts of a risk on one line: "rank 1 · critical · actual".
+/// The facts of a risk on one line: "critical · actual · contribute"; potential impacts and
+/// open risks, the common case, are not called out.
 pub fn risk_facts(r: &RiskNode) -> String {
-    let mut parts = vec![format!("rank {}", r.rank), r.band.as_str().to_owned()];
-    parts.push(if r.actual { "actual" } else { "potential" }.to_owned());
+    let mut parts = vec![r.band.as_str()];
+    if r.actual {
+        parts.push("actual");
+    }
+    parts.push(involvement_label(r.involvement));
     if r.status != RiskStatus::Open {
-        parts.push(r.status.as_str().to_owned());
+        parts.push(r.status.as_str());
     }
     parts.join(" · ")
 }
@@ -374,6 +378,12 @@ pub fn link_label(map: &Map, link: Link) -> String {
         label.push_str(&format!(" · leverage {}", l.as_str()));
     }
     label
+}
+
+/// Whether an edge is labelled in Mermaid and DOT: those from relationships, where leverage
+/// matters; a product's edges show the involvement by their style, and the risk names it.
+pub fn labelled(map: &Map, link: Link) -> bool {
+    map.actors[link.actor].role != Role::Product
 }
 
 /// Greedy word wrap into lines of at most `width` units as measured by `measure`; a word too

@@ -10,7 +10,7 @@
 use std::fmt::Write;
 
 use super::{Map, Role, involvement_label, link_label, relationship_facts, wrap};
-use crate::model::{Involvement, RiskStatus};
+use crate::model::Involvement;
 use crate::score::Band;
 
 const WIDTH: f64 = 904.0;
@@ -176,21 +176,12 @@ pub fn render(map: &Map) -> String {
         .risks
         .iter()
         .map(|r| {
-            // Potential is the common case: only actual impacts are called out.
-            let mut facts = vec![r.band.as_str().to_owned()];
-            if r.actual {
-                facts.push("actual".to_owned());
-            }
-            facts.push(involvement_label(r.involvement).to_owned());
-            if r.status != RiskStatus::Open {
-                facts.push(r.status.as_str().to_owned());
-            }
             Node::new(
                 RISK_X,
                 RISK_W,
                 RISK_W - BADGE - 18.0,
                 &r.title,
-                Some(facts.join(" · ")),
+                Some(super::risk_facts(r)),
             )
         })
         .collect();

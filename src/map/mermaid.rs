@@ -78,13 +78,13 @@ pub fn render(map: &Map) -> String {
             Involvement::DirectlyLinked => "-.->",
         };
         let label = if labelled(map, link) {
-            format!("|\"{}\"| ", escape(&link_label(map, link)))
+            format!("|\"{}\"|", escape(&link_label(map, link)))
         } else {
             String::new()
         };
         let _ = writeln!(
             s,
-            "  {} {arrow}{label}{}",
+            "  {} {arrow}{label} {}",
             map.actors[link.actor].key, map.risks[link.risk].key
         );
     }

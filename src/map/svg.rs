@@ -31,7 +31,7 @@ const NAME_SIZE: f64 = 12.0;
 const NAME_LINE: f64 = 15.0;
 const FACT_SIZE: f64 = 10.5;
 const FACT_LINE: f64 = 13.0;
-const MAX_LINES: usize = 3;
+const MAX_LINES: usize = 4;
 const INK: &str = "#1a1a1a";
 const MUTED: &str = "#555555";
 const ALERT: &str = "#8a1c1c";
@@ -94,7 +94,9 @@ struct Node {
     y: f64,
     w: f64,
     lines: Vec<String>,
+    /// The facts as one line (for tooltips) and as wrapped for the box.
     facts: Option<String>,
+    fact_lines: Vec<String>,
     h: f64,
 }
 
@@ -104,13 +106,17 @@ impl Node {
         if lines.is_empty() {
             lines.push(String::new());
         }
-        let h = 8.0 + lines.len() as f64 * NAME_LINE + facts.as_ref().map_or(0.0, |_| FACT_LINE) + 6.0;
+        let fact_lines = facts.as_deref().map_or_else(Vec::new, |f| {
+            wrap(f, text_w, 2, |t| text_width(t, FACT_SIZE))
+        });
+        let h = 8.0 + lines.len() as f64 * NAME_LINE + fact_lines.len() as f64 * FACT_LINE + 6.0;
         Node {
             x,
             y: 0.0,
             w,
             lines,
             facts,
+            fact_lines,
             h,
         }
     }
@@ -366,7 +372,7 @@ pub fn render(map: &Map) -> String {
         let (risk, holder) = (&map.risks[e.risk], &map.holders[e.holder]);
         let _ = writeln!(
             s,
-            r##"<g><title>Rank {} {} affects {}</title>{}</g>"##,
+            r##"<g class="map-affects"><title>Rank {} {} affects {}</title>{}</g>"##,
             risk.rank,
             esc(&risk.title),
             esc(&holder.name),
@@ -378,7 +384,7 @@ pub fn render(map: &Map) -> String {
         let (pattern, width) = dash(risk.involvement);
         let _ = writeln!(
             s,
-            r##"<g><title>{} → rank {} {}: {}</title>{}</g>"##,
+            r##"<g class="map-link"><title>{} → rank {} {}: {}</title>{}</g>"##,
             esc(&actor.name),
             risk.rank,
             esc(&risk.title),
@@ -402,7 +408,8 @@ pub fn render(map: &Map) -> String {
         );
         let _ = write!(
             s,
-            r#"<g><title>{}</title><rect x="{}" y="{}" width="{}" height="{}" rx="{rx}" fill="{fill}" stroke="{stroke}" stroke-width="1.2"/>"#,
+            r#"<g class="map-{}"><title>{}</title><rect x="{}" y="{}" width="{}" height="{}" rx="{rx}" fill="{fill}" stroke="{stroke}" stroke-width="1.2"/>"#,
+            kind.to_lowercase(),
             esc(&tip),
             node.x,
             r(node.y),
@@ -423,7 +430,7 @@ pub fn render(map: &Map) -> String {
         );
         let _ = write!(
             s,
-            r##"<g><title>{}</title><rect x="{}" y="{}" width="{}" height="{}" rx="3" fill="{}" stroke="{}" stroke-width="1.2"/><rect x="{}" y="{}" width="{BADGE}" height="{}" rx="3" fill="{}"/><text x="{}" y="{}" text-anchor="middle" font-size="15" font-weight="bold" fill="#ffffff">{}</text>"##,
+            r##"<g class="map-risk"><title>{}</title><rect x="{}" y="{}" width="{}" height="{}" rx="3" fill="{}" stroke="{}" stroke-width="1.2"/><rect x="{}" y="{}" width="{BADGE}" height="{}" rx="3" fill="{}"/><text x="{}" y="{}" text-anchor="middle" font-size="15" font-weight="bold" fill="#ffffff">{}</text>"##,
             esc(&tip),
             node.x,
             r(node.y),
@@ -456,7 +463,7 @@ pub fn render(map: &Map) -> String {
         );
         let _ = write!(
             s,
-            r##"<g><title>{}</title><rect x="{}" y="{}" width="{}" height="{}" rx="8" fill="#ffffff" stroke="{stroke}" stroke-width="{width}"/>"##,
+            r##"<g class="map-holder"><title>{}</title><rect x="{}" y="{}" width="{}" height="{}" rx="8" fill="#ffffff" stroke="{stroke}" stroke-width="{width}"/>"##,
             esc(&tip),
             node.x,
             r(node.y),
@@ -491,19 +498,20 @@ fn text_block(s: &mut String, node: &Node, x: f64, fact_colour: &str, fact_bold:
         );
         y += NAME_LINE;
     }
-    if let Some(facts) = &node.facts {
-        let colour = if fact_bold { fact_colour } else { MUTED };
-        let weight = if fact_bold {
-            r#" font-weight="bold""#
-        } else {
-            ""
-        };
+    let colour = if fact_bold { fact_colour } else { MUTED };
+    let weight = if fact_bold {
+        r#" font-weight="bold""#
+    } else {
+        ""
+    };
+    for line in &node.fact_lines {
         let _ = write!(
             s,
             r#"<text x="{x}" y="{}" font-size="{FACT_SIZE}" fill="{colour}"{weight}>{}</text>"#,
             r(y - 1.0),
-            esc(&fit_line(facts, node.w - (x - node.x) - 6.0, FACT_SIZE))
+            esc(line)
         );
+        y += FACT_LINE;
     }
 }
 

@@ -11,6 +11,7 @@ mod folders;
 mod formats;
 mod gates;
 mod hostile;
+mod map;
 mod report;
 mod rights;
 mod rules;

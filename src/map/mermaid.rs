@@ -31,12 +31,7 @@ pub fn render(map: &Map) -> String {
         let _ = writeln!(s, "  subgraph lane_{}[\"{}\"]", i + 1, escape(&lane.label));
         for a in map.actors.iter().filter(|a| a.lane == i) {
             let _ = match a.role {
-                Role::Product => writeln!(
-                    s,
-                    "    {}[\"{}<br/>product\"]",
-                    a.key,
-                    escape(&a.name)
-                ),
+                Role::Product => writeln!(s, "    {}[\"{}<br/>product\"]", a.key, escape(&a.name)),
                 Role::Relationship {
                     kind,
                     leverage,

@@ -389,7 +389,12 @@ pub fn labelled(map: &Map, link: Link) -> bool {
 /// Greedy word wrap into lines of at most `width` units as measured by `measure`; a word too
 /// long for a line is cut. At most `max_lines` lines: the last one shown ends in "…" when text
 /// was left out.
-pub fn wrap(text: &str, width: f64, max_lines: usize, measure: impl Fn(&str) -> f64) -> Vec<String> {
+pub fn wrap(
+    text: &str,
+    width: f64,
+    max_lines: usize,
+    measure: impl Fn(&str) -> f64,
+) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split(' ').filter(|w| !w.is_empty()) {
@@ -421,8 +426,14 @@ pub fn wrap(text: &str, width: f64, max_lines: usize, measure: impl Fn(&str) -> 
         lines.truncate(max_lines.max(1));
         if let Some(last) = lines.last_mut() {
             let mut cut = last.clone();
+            // Whole words go first; a single word is cut.
             while !cut.is_empty() && measure(&format!("{cut}…")) > width {
-                cut.pop();
+                match cut.rfind(' ') {
+                    Some(i) => cut.truncate(i),
+                    None => {
+                        cut.pop();
+                    }
+                }
             }
             *last = format!("{}…", cut.trim_end());
         }
@@ -470,16 +481,30 @@ mod tests {
         assert_eq!(wrap("one two three", 7.0, 5, chars), ["one two", "three"]);
         assert_eq!(wrap("abcdefghij", 4.0, 5, chars), ["abcd", "efgh", "ij"]);
         assert_eq!(wrap("aa bb cc dd ee", 5.0, 2, chars), ["aa bb", "cc…"]);
+        assert_eq!(wrap("aa bbbbbbbb cc", 5.0, 1, chars), ["aa…"]);
+        assert_eq!(wrap("aaaaaaaa", 5.0, 1, chars), ["aaaa…"]);
         assert!(wrap("", 5.0, 2, chars).is_empty());
     }
 
     #[test]
     fn lanes_follow_the_stack_then_others_then_none() {
-        let mut v = vec![None, Some("zeta"), Some("data"), Some("hardware"), Some("alpha")];
+        let mut v = vec![
+            None,
+            Some("zeta"),
+            Some("data"),
+            Some("hardware"),
+            Some("alpha"),
+        ];
         v.sort_by_key(|l| lane_order(*l));
         assert_eq!(
             v,
-            [Some("hardware"), Some("data"), Some("zeta"), Some("alpha"), None]
+            [
+                Some("hardware"),
+                Some("data"),
+                Some("zeta"),
+                Some("alpha"),
+                None
+            ]
         );
     }
 }

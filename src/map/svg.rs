@@ -155,7 +155,13 @@ pub fn render(map: &Map) -> String {
                     crucial,
                 } => relationship_facts(kind, leverage, crucial),
             };
-            Node::new(ACTOR_X + 8.0, ACTOR_W - 16.0, ACTOR_W - 36.0, &a.name, Some(facts))
+            Node::new(
+                ACTOR_X + 8.0,
+                ACTOR_W - 16.0,
+                ACTOR_W - 36.0,
+                &a.name,
+                Some(facts),
+            )
         })
         .collect();
     let mut lanes: Vec<(f64, f64)> = Vec::new(); // (top, height)
@@ -226,14 +232,28 @@ pub fn render(map: &Map) -> String {
     }
     shift(&mut risks, mid_h);
 
+    // Edges by node, so that a map of thousands of risks stays linear.
+    let mut links_of_actor = vec![Vec::new(); map.actors.len()];
+    let mut links_of_risk = vec![Vec::new(); map.risks.len()];
+    for (i, l) in map.links.iter().enumerate() {
+        links_of_actor[l.actor].push(i);
+        links_of_risk[l.risk].push(i);
+    }
+    let mut affects_of_risk = vec![Vec::new(); map.risks.len()];
+    let mut affects_of_holder = vec![Vec::new(); map.holders.len()];
+    for (i, e) in map.affects.iter().enumerate() {
+        affects_of_risk[e.risk].push(i);
+        affects_of_holder[e.holder].push(i);
+    }
+
     // Rights-holders in the order of the mean height of the risks that affect them.
-    let mut order: Vec<(usize, f64)> = (0..holders.len())
-        .map(|h| {
-            let ys: Vec<f64> = map
-                .affects
+    let mut order: Vec<(usize, f64)> = affects_of_holder
+        .iter()
+        .enumerate()
+        .map(|(h, edges)| {
+            let ys: Vec<f64> = edges
                 .iter()
-                .filter(|e| e.holder == h)
-                .map(|e| risks[e.risk].mid())
+                .map(|&i| risks[map.affects[i].risk].mid())
                 .collect();
             let key = if ys.is_empty() {
                 f64::INFINITY
@@ -287,7 +307,11 @@ pub fn render(map: &Map) -> String {
                 s,
                 r#"<text x="{}" y="{}" font-size="11" font-weight="bold" fill="{MUTED}">{}</text>"#,
                 x,
-                if lines.len() == 1 { 54.0 } else { 44.0 + 13.0 * i as f64 },
+                if lines.len() == 1 {
+                    54.0
+                } else {
+                    44.0 + 13.0 * i as f64
+                },
                 esc(line)
             );
         }
@@ -303,68 +327,54 @@ pub fn render(map: &Map) -> String {
             r(*h),
             ACTOR_X + 8.0,
             r(top + 15.0),
-            esc(&fit_line(&lane.label.to_uppercase(), ACTOR_W - 16.0, 11.0 * 1.1))
+            esc(&fit_line(
+                &lane.label.to_uppercase(),
+                ACTOR_W - 16.0,
+                11.0 * 1.1
+            ))
         );
     }
 
-    // Edges under the nodes.
-    let links: Vec<(usize, f64)> = map
-        .links
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (i, risks[l.risk].mid()))
-        .collect();
-    let affects: Vec<(usize, f64)> = map
-        .affects
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (i, holders[e.holder].mid()))
-        .collect();
+    // Edges under the nodes, each end at a port of its own.
     let mut link_from = vec![0.0; map.links.len()];
     let mut link_to = vec![0.0; map.links.len()];
     let mut affects_from = vec![0.0; map.affects.len()];
     let mut affects_to = vec![0.0; map.affects.len()];
-    for (a, node) in actors.iter().enumerate() {
-        let mine: Vec<(usize, f64)> = links
-            .iter()
-            .copied()
-            .filter(|(i, _)| map.links[*i].actor == a)
-            .collect();
-        for (i, y) in ports(node, &mine) {
-            link_from[i] = y;
+    let place = |node: &Node, edges: &[usize], other: &dyn Fn(usize) -> f64, out: &mut [f64]| {
+        let ends: Vec<(usize, f64)> = edges.iter().map(|&i| (i, other(i))).collect();
+        for (i, y) in ports(node, &ends) {
+            out[i] = y;
         }
+    };
+    for (node, edges) in actors.iter().zip(&links_of_actor) {
+        place(
+            node,
+            edges,
+            &|i| risks[map.links[i].risk].mid(),
+            &mut link_from,
+        );
     }
-    for (k, node) in risks.iter().enumerate() {
-        let incoming: Vec<(usize, f64)> = map
-            .links
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| l.risk == k)
-            .map(|(i, l)| (i, actors[l.actor].mid()))
-            .collect();
-        for (i, y) in ports(node, &incoming) {
-            link_to[i] = y;
-        }
-        let outgoing: Vec<(usize, f64)> = affects
-            .iter()
-            .copied()
-            .filter(|(i, _)| map.affects[*i].risk == k)
-            .collect();
-        for (i, y) in ports(node, &outgoing) {
-            affects_from[i] = y;
-        }
+    for ((node, incoming), outgoing) in risks.iter().zip(&links_of_risk).zip(&affects_of_risk) {
+        place(
+            node,
+            incoming,
+            &|i| actors[map.links[i].actor].mid(),
+            &mut link_to,
+        );
+        place(
+            node,
+            outgoing,
+            &|i| holders[map.affects[i].holder].mid(),
+            &mut affects_from,
+        );
     }
-    for (h, node) in holders.iter().enumerate() {
-        let incoming: Vec<(usize, f64)> = map
-            .affects
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.holder == h)
-            .map(|(i, e)| (i, risks[e.risk].mid()))
-            .collect();
-        for (i, y) in ports(node, &incoming) {
-            affects_to[i] = y;
-        }
+    for (node, edges) in holders.iter().zip(&affects_of_holder) {
+        place(
+            node,
+            edges,
+            &|i| risks[map.affects[i].risk].mid(),
+            &mut affects_to,
+        );
     }
     s.push_str(r#"<g fill="none">"#);
     s.push('\n');
@@ -376,7 +386,15 @@ pub fn render(map: &Map) -> String {
             risk.rank,
             esc(&risk.title),
             esc(&holder.name),
-            curve(RISK_X + RISK_W, affects_from[i], HOLDER_X, affects_to[i], "#8c8c8c", 1.3, "")
+            curve(
+                RISK_X + RISK_W,
+                affects_from[i],
+                HOLDER_X,
+                affects_to[i],
+                "#8c8c8c",
+                1.3,
+                ""
+            )
         );
     }
     for (i, &l) in map.links.iter().enumerate() {
@@ -389,7 +407,15 @@ pub fn render(map: &Map) -> String {
             risk.rank,
             esc(&risk.title),
             esc(&link_label(map, l)),
-            curve(ACTOR_X + ACTOR_W - 8.0, link_from[i], RISK_X, link_to[i], "#333333", width, pattern)
+            curve(
+                ACTOR_X + ACTOR_W - 8.0,
+                link_from[i],
+                RISK_X,
+                link_to[i],
+                "#333333",
+                width,
+                pattern
+            )
         );
     }
     s.push_str("</g>\n");
@@ -645,7 +671,11 @@ fn describe(map: &Map) -> String {
         ),
         n(map.lanes.len(), "stack layer", "stack layers"),
         n(map.risks.len(), "risk", "risks"),
-        n(map.holders.len(), "rights-holder group", "rights-holder groups"),
+        n(
+            map.holders.len(),
+            "rights-holder group",
+            "rights-holder groups"
+        ),
     )
 }
 
@@ -678,7 +708,7 @@ mod tests {
     fn xml_escaping() {
         assert_eq!(
             esc("<a href='x'>\"&\u{1}</a>"),
-            "&lt;a href=&#39;x&#39;&gt;&quot;&amp;&lt;/a&gt;"
+            "&lt;a href=&#39;x&#39;&gt;&quot;&amp; &lt;/a&gt;"
         );
     }
 

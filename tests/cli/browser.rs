@@ -233,11 +233,7 @@ fn chromium_renders_the_ecosystem_map_in_the_report() {
         .filter(|r| r["band"] != "critical")
         .count();
     assert!(badged >= 4);
-    let badges: [[u8; 3]; 3] = [
-        [0x8a, 0x4b, 0x0f],
-        [0x6b, 0x5d, 0x0c],
-        [0x2f, 0x5d, 0x27],
-    ];
+    let badges: [[u8; 3]; 3] = [[0x8a, 0x4b, 0x0f], [0x6b, 0x5d, 0x0c], [0x2f, 0x5d, 0x27]];
     let (w, h) = (info.width as usize, info.height as usize);
     let mut is_badge = vec![false; w * h];
     for (y, row) in buf[..info.buffer_size()].chunks(row_len).enumerate() {
@@ -269,7 +265,10 @@ fn chromium_renders_the_ecosystem_map_in_the_report() {
     let top = solid.iter().map(|p| p.1).min().expect("a badge");
     let bottom = solid.iter().map(|p| p.1).max().expect("a badge");
     assert!(right - left < 40, "badges span columns {left}..{right}");
-    assert!(bottom - top > badged * 40, "badges span rows {top}..{bottom}");
+    assert!(
+        bottom - top > badged * 40,
+        "badges span rows {top}..{bottom}"
+    );
     if let Some(keep) = std::env::var_os("HRDD_MAP_SCREENSHOT") {
         // The map, from a little above the first badge to its legend.
         let from = top.saturating_sub(560);

@@ -68,7 +68,10 @@ fn the_mermaid_map_shows_layers_risks_involvement_and_leverage() {
     assert!(m.contains(
         "rel_k_security_services -->|\"contribute · leverage low\"| risk_network_shutdowns"
     ));
-    assert!(m.contains("p_subscriber_data ==> risk_excess_retention"), "cause is thick");
+    assert!(
+        m.contains("p_subscriber_data ==> risk_excess_retention"),
+        "cause is thick"
+    );
     assert!(m.contains(
         "rel_component_subsupplier -.->|\"directly linked · leverage low\"| risk_supply_chain_forced_labour"
     ));
@@ -85,9 +88,15 @@ fn the_mermaid_map_shows_layers_risks_involvement_and_leverage() {
 fn confidential_items_never_reach_a_board_or_public_map() {
     for format in FORMATS {
         let internal = map(CONFIDENTIAL, format, "internal");
-        assert!(internal.contains("CONF-MARKER-08"), "{format}: the fixture is mapped");
+        assert!(
+            internal.contains("CONF-MARKER-08"),
+            "{format}: the fixture is mapped"
+        );
         if format != "svg" {
-            assert!(internal.contains("CONF_MARKER_07"), "{format}: ids become node ids");
+            assert!(
+                internal.contains("CONF_MARKER_07"),
+                "{format}: ids become node ids"
+            );
         }
         for audience in ["board", "public"] {
             let text = unwrapped(&map(CONFIDENTIAL, format, audience));

@@ -713,6 +713,25 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_map_says_so_and_stays_well_formed() {
+        let map = Map {
+            title: "T & <co>".into(),
+            audience: crate::model::Audience::Public,
+            lanes: vec![],
+            actors: vec![],
+            risks: vec![],
+            holders: vec![],
+            links: vec![],
+            affects: vec![],
+        };
+        let svg = render(&map);
+        assert!(svg.contains("Nothing to show."));
+        assert!(svg.contains("Ecosystem map: T &amp; &lt;co&gt;"));
+        assert!(roxmltree::Document::parse(&svg).is_ok());
+        assert!(super::super::mermaid::render(&map).contains("nothing[\"Nothing to show\"]"));
+    }
+
+    #[test]
     fn wide_text_measures_wider() {
         assert!(text_width("WWW", 12.0) > text_width("iii", 12.0) * 3.0);
         assert!(text_width("漢字", 12.0) >= 24.0);

@@ -2,8 +2,8 @@
 //!
 //! The pipeline runs one way: [`load`] reads YAML into the spanned [`model`], [`rules`]
 //! validate it into [`Diagnostic`]s, [`score`] ranks the risks, [`diff`] compares two versions,
-//! [`output`] renders findings and tables, [`render`] turns redacted views into reports, and
-//! [`cli`] wires the commands.
+//! [`output`] renders findings and tables, [`render`] turns redacted views into reports, [`map`]
+//! draws the ecosystem map, and [`cli`] wires the commands.
 //!
 //! ```
 //! use hrdd::{config::Config, load::SourceFile, pipeline, score};
@@ -23,6 +23,7 @@ pub mod coverage;
 pub mod diagnostic;
 pub mod diff;
 pub mod load;
+pub mod map;
 pub mod model;
 pub mod output;
 pub mod pipeline;

@@ -10,6 +10,7 @@ mod findings;
 mod generate;
 mod import;
 mod init;
+mod map;
 mod portfolio;
 mod report;
 mod rights;
@@ -95,6 +96,9 @@ pub enum Command {
     /// Import a workbook in the exported layout (or a CSV register) back into an assessment.
     #[command(after_help = EXIT_CODES)]
     Import(import::Args),
+    /// Draw the ecosystem map: products and relationships by stack layer, their risks and the rights-holders affected.
+    #[command(after_help = EXIT_CODES)]
+    Map(map::Args),
 }
 
 /// When to use colour.
@@ -230,6 +234,7 @@ where
         Command::Coverage(args) => coverage::run(&ctx, &args),
         Command::Export(args) => export::run(&ctx, &args),
         Command::Import(args) => import::run(&ctx, &args),
+        Command::Map(args) => map::run(&ctx, &args),
     }
 }
 

@@ -180,6 +180,8 @@ impl Renderer {
         let svg = heatmap::svg(&report.heatmap);
         let ctx = minijinja::context! {
             heatmap_svg => Value::from_safe_string(svg),
+            map_svg => Value::from_safe_string(crate::map::svg::render(&report.map)),
+            map_mermaid => crate::map::mermaid::render(&report.map),
             ..Value::from(Serde(report))
         };
         template

@@ -159,3 +159,127 @@ fn chromium_renders_the_html_report() {
         std::fs::copy(&png, keep).expect("keep the screenshot");
     }
 }
+
+/// The ecosystem map inside the HTML report: in the DOM with a node per risk, and drawn,
+/// with the rank badges of its risk boxes in their band colours, one above the other.
+#[test]
+fn chromium_renders_the_ecosystem_map_in_the_report() {
+    let Some(chromium) = chromium() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "chromium is not installed; .ci/run installs it (apt-get install chromium)"
+        );
+        eprintln!("NOTICE: chromium not found; skipping the browser test (CI installs it)");
+        return;
+    };
+    let file = "examples/telecom-operator.yaml";
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = dir.path().join("report.html");
+    let out = run(&[
+        "report",
+        file,
+        "--format",
+        "html",
+        "-o",
+        page.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let ranking = run(&["assess", "--format", "json", file]);
+    let json: serde_json::Value = serde_json::from_str(&ranking.stdout).expect("json");
+    let risks = json["risks"].as_array().expect("risks").len();
+    assert!(risks >= 5);
+
+    let dom = headless(
+        &chromium,
+        &dir.path().join("profile-dom"),
+        &["--dump-dom".to_owned()],
+        &page,
+    );
+    let start = dom
+        .find("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ecosystem-map\"")
+        .expect("the map's svg is in the DOM");
+    let end = start + dom[start..].find("</svg>").expect("the svg ends");
+    let svg = &dom[start..end];
+    assert_eq!(svg.matches("class=\"map-risk\"").count(), risks);
+    assert!(svg.contains("class=\"map-product\""));
+    assert!(svg.contains("class=\"map-relationship\""));
+    assert!(svg.contains("class=\"map-holder\""));
+    assert!(svg.contains("class=\"map-link\""));
+
+    let png = dir.path().join("report.png");
+    let (width, height) = (1280, 4400);
+    headless(
+        &chromium,
+        &dir.path().join("profile-shot"),
+        &[
+            format!("--screenshot={}", png.display()),
+            format!("--window-size={width},{height}"),
+        ],
+        &page,
+    );
+    let bytes = std::fs::read(&png).expect("a screenshot");
+    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut buf = vec![0; reader.output_buffer_size().expect("a size")];
+    let info = reader.next_frame(&mut buf).expect("a frame");
+    let channels = info.color_type.samples();
+    let row_len = info.width as usize * channels;
+    // The badges' dark band colours appear nowhere else in the report (the critical one is
+    // also the border of vulnerable groups, so it is left out).
+    let badged = json["risks"]
+        .as_array()
+        .expect("risks")
+        .iter()
+        .filter(|r| r["band"] != "critical")
+        .count();
+    assert!(badged >= 4);
+    let badges: [[u8; 3]; 3] = [[0x8a, 0x4b, 0x0f], [0x6b, 0x5d, 0x0c], [0x2f, 0x5d, 0x27]];
+    let (w, h) = (info.width as usize, info.height as usize);
+    let mut is_badge = vec![false; w * h];
+    for (y, row) in buf[..info.buffer_size()].chunks(row_len).enumerate() {
+        for (x, px) in row.chunks(channels).enumerate() {
+            is_badge[y * w + x] = badges.iter().any(|c| px[..3] == c[..]);
+        }
+    }
+    // Inside a solid block of badge colour: box outlines and the legend's swatch borders
+    // share the colours but are thin.
+    let mut solid: Vec<(usize, usize)> = Vec::new();
+    for y in 0..h.saturating_sub(6) {
+        for x in 0..w.saturating_sub(6) {
+            if [(0, 0), (6, 0), (0, 6), (6, 6)]
+                .iter()
+                .all(|(dx, dy)| is_badge[(y + dy) * w + x + dx])
+            {
+                solid.push((x, y));
+            }
+        }
+    }
+    assert!(
+        solid.len() > badged * 500,
+        "only {} pixels of rank badges for {badged} risks",
+        solid.len()
+    );
+    // The badges stand in one column, one risk box under another.
+    let left = solid.iter().map(|p| p.0).min().expect("a badge");
+    let right = solid.iter().map(|p| p.0).max().expect("a badge");
+    let top = solid.iter().map(|p| p.1).min().expect("a badge");
+    let bottom = solid.iter().map(|p| p.1).max().expect("a badge");
+    assert!(right - left < 40, "badges span columns {left}..{right}");
+    assert!(
+        bottom - top > badged * 40,
+        "badges span rows {top}..{bottom}"
+    );
+    if let Some(keep) = std::env::var_os("HRDD_MAP_SCREENSHOT") {
+        // The map, from a little above the first badge to its legend.
+        let from = top.saturating_sub(560);
+        let to = (bottom + 520).min(info.height as usize);
+        let file = std::fs::File::create(keep).expect("create the screenshot");
+        let mut encoder = png::Encoder::new(file, info.width, (to - from) as u32);
+        encoder.set_color(info.color_type);
+        encoder.set_depth(info.bit_depth);
+        let mut writer = encoder.write_header().expect("png header");
+        writer
+            .write_image_data(&buf[from * row_len..to * row_len])
+            .expect("png data");
+    }
+}

@@ -13,6 +13,7 @@ mod formats;
 mod gates;
 mod hostile;
 mod init;
+mod map;
 mod portfolio;
 mod report;
 mod rights;

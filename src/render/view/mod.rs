@@ -111,6 +111,8 @@ pub struct Report {
     pub confidential_shown: usize,
     /// Filled when `--previous` is given.
     pub changes: Option<super::changes::Changes>,
+    /// The ecosystem map, built from the same audience's redacted assessment.
+    pub map: crate::map::Map,
 }
 
 /// Builds the view of `inputs.assessment` for `inputs.audience`.
@@ -232,6 +234,7 @@ pub fn build(inputs: &Inputs<'_>) -> Report {
         withheld: None,
         confidential_shown: 0,
         changes: None,
+        map: crate::map::build(a, inputs.ranking, inputs.audience),
     };
     report.withheld = (inputs.audience == Audience::Board).then(|| withheld(&scope, inputs));
     if inputs.audience == Audience::Internal {

@@ -1,5 +1,5 @@
-//! Property tests: generated assessments round-trip, mutated files never panic, and the
-//! scoring invariants of the methodology hold.
+//! Property tests: generated assessments round-trip (through YAML and through a workbook),
+//! damaged input never panics the parsers, and the scoring invariants of the methodology hold.
 
 use hrdd::config::Config;
 use hrdd::load::{self, SourceFile};
@@ -513,5 +513,42 @@ proptest! {
             let at = lower.find("zqx");
             prop_assert!(at.is_none(), "{name} leaks: …{}…", &text[at.unwrap_or(0).saturating_sub(80)..(at.unwrap_or(0) + 40).min(text.len())]);
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Export to a workbook and import it again: the same file, the same ranking.
+    #[test]
+    fn generated_assessments_survive_the_workbook(a in assessment()) {
+        let ranking = score::rank(&a, &Method::SeverityFirst, Basis::Inherent);
+        let bytes = hrdd::sheets::to_xlsx(&a, &ranking).expect("every generated value fits a cell");
+        let imported = hrdd::sheets::from_xlsx("generated.xlsx", bytes);
+        prop_assert!(imported.problems.is_empty(), "{:?}", imported.problems);
+        let back = imported.assessment.expect("imported");
+        prop_assert_eq!(load::to_yaml(&back).expect("yaml"), load::to_yaml(&a).expect("yaml"));
+        let again = score::rank(&back, &Method::SeverityFirst, Basis::Inherent);
+        let ids = |r: &score::Ranking| r.scores.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+        prop_assert_eq!(ids(&again), ids(&ranking));
+    }
+
+    /// A damaged workbook gives problems, never a panic.
+    #[test]
+    fn damaged_workbooks_never_panic_the_importer(
+        a in assessment(),
+        at in any::<usize>(),
+        len in 1usize..64,
+        byte in any::<u8>(),
+    ) {
+        let ranking = score::rank(&a, &Method::SeverityFirst, Basis::Inherent);
+        let mut bytes = hrdd::sheets::to_xlsx(&a, &ranking).expect("exports");
+        let start = at % bytes.len();
+        let end = (start + len).min(bytes.len());
+        for b in &mut bytes[start..end] {
+            *b ^= byte | 1;
+        }
+        let imported = hrdd::sheets::from_xlsx("damaged.xlsx", bytes);
+        prop_assert!(imported.assessment.is_some() || !imported.problems.is_empty());
     }
 }

@@ -60,7 +60,7 @@ pub struct Problem {
     pub code: Option<&'static str>,
     /// The file as the user named it.
     pub file: String,
-    /// Where in the workbook; `None` for a finding in a YAML file (the `--into` base).
+    /// Where in the workbook; `None` for a finding in a YAML file (the `--base` file).
     pub place: Option<Place>,
     /// A line and column in `file` when the problem is in a YAML file.
     pub line: Option<Pos>,
@@ -111,7 +111,7 @@ impl Imported {
             .and_then(|i| self.places.get(i as usize));
         let (file, place, line) = match (place, base) {
             (Some(p), _) => (self.file.clone(), Some(p.clone()), None),
-            // A finding outside the imported cells is in the `--into` base file.
+            // A finding outside the imported cells is in the `--base` file.
             (None, Some(base)) if d.pos.line > 0 && d.pos.line < TOKEN_BASE => {
                 (base.to_owned(), None, Some(d.pos))
             }

@@ -190,13 +190,39 @@ pub fn csv(table: &Table) -> Result<String, ExportError> {
         .from_writer(Vec::new());
     w.write_record(headers(table.sheet)).map_err(|e| err(&e))?;
     for row in &table.rows {
-        w.write_record(row.cells.iter().map(Value::to_text))
+        w.write_record(row.cells.iter().map(|c| guard(c.to_text())))
             .map_err(|e| err(&e))?;
     }
     let bytes = w.into_inner().map_err(|e| err(&e))?;
     String::from_utf8(bytes).map_err(|e| err(&e))
 }
 
+/// A spreadsheet opening a CSV runs a cell that starts with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return as a formula (CSV injection). Such cells, and cells starting with `'`, get
+/// a leading `'`, which spreadsheets show as "text" and import removes again.
+pub(super) fn guard(text: String) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
 fn headers(sheet: &Sheet) -> impl Iterator<Item = &'static str> {
     sheet.columns.iter().map(|c| c.header)
+}
+
+#[cfg(test)]
+mod csv_tests {
+    use super::guard;
+
+    #[test]
+    fn formula_like_cells_are_quoted_reversibly() {
+        assert_eq!(guard("=HYPERLINK(\"x\")".into()), "'=HYPERLINK(\"x\")");
+        assert_eq!(guard("@SUM(A1)".into()), "'@SUM(A1)");
+        assert_eq!(guard("-1".into()), "'-1");
+        assert_eq!(guard("'quoted'".into()), "''quoted'");
+        assert_eq!(guard("plain = text".into()), "plain = text");
+        assert_eq!(guard(String::new()), "");
+    }
 }

@@ -724,6 +724,8 @@ pub fn csv(file: &str, text: &str, mut base: Assessment) -> Imported {
                 );
                 return b.finish(None);
             }
+            // Undo the export's guard against formulas: one leading `'` is not data.
+            let value = value.strip_prefix('\'').unwrap_or(value);
             if !value.is_empty() {
                 grid.cells
                     .insert((r as u32, c as u32), Cell::Text(value.to_owned()));

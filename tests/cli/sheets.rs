@@ -590,3 +590,39 @@ fn a_broken_csv_register_is_reported_by_row_and_column() {
         r.stderr
     );
 }
+
+#[test]
+fn formula_like_text_is_guarded_in_csv_and_comes_back_as_written() {
+    let dir = tmp();
+    let yaml = dir.path().join("formulas.yaml");
+    let text = std::fs::read_to_string(root().join("tests/fixtures/sheets/awkward-text.yaml"))
+        .expect("fixture")
+        .replace(
+            "title: Second",
+            r#"title: "=HYPERLINK(\"http://x\",\"click\")""#,
+        )
+        .replace("\"Trailing spaces   \"", "\"'quoted' and -1\"");
+    std::fs::write(&yaml, text).expect("write");
+    let y = yaml.to_str().expect("utf-8");
+    let csv = dir.path().join("register.csv");
+    export(y, "csv", "internal", &csv);
+    let register = std::fs::read_to_string(&csv).expect("csv");
+    assert!(
+        register.contains(r#""'=HYPERLINK(""http://x"",""click"")""#),
+        "{register}"
+    );
+    assert!(register.contains("''quoted' and -1"), "{register}");
+    assert!(!register.contains(",=HYPERLINK"), "{register}");
+
+    let back = dir.path().join("back.yaml");
+    let r = run(&[
+        "import",
+        csv.to_str().expect("utf-8"),
+        "--base",
+        y,
+        "-o",
+        back.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(canonical_yaml(&back), canonical_yaml(&yaml));
+}

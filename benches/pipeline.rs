@@ -101,3 +101,87 @@ fn render_findings(bencher: Bencher, risks: usize) {
             .sum::<usize>()
     });
 }
+
+fn valid(risks: usize, seed: u64) -> hrdd::model::Assessment {
+    let src = SourceFile {
+        name: format!("synthetic-{risks}-{seed}.yaml"),
+        text: corpus::assessment(risks, seed),
+    };
+    pipeline::check_source(src, &Config::default(), today())
+        .assessment
+        .expect("the synthetic corpus parses")
+}
+
+/// Every framework crosswalk over one assessment.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn coverage(bencher: Bencher, risks: usize) {
+    use hrdd::model::Framework;
+    let a = valid(risks, 1);
+    let ranking = score::rank(&a, &Method::SeverityFirst, Basis::Inherent);
+    bencher.bench(|| {
+        [
+            Framework::EuAiActFria,
+            Framework::DsaSystemicRisk,
+            Framework::GdprDpia,
+            Framework::Csddd,
+            Framework::Ungp,
+        ]
+        .into_iter()
+        .filter_map(|f| hrdd::coverage::evaluate(&a, &ranking, f))
+        .map(|c| c.items.len())
+        .sum::<usize>()
+    });
+}
+
+/// The ecosystem map laid out as SVG.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn map_svg(bencher: Bencher, risks: usize) {
+    let a = valid(risks, 1);
+    let ranking = score::rank(&a, &Method::SeverityFirst, Basis::Inherent);
+    bencher.bench(|| {
+        let map = hrdd::map::build(&a, &ranking, hrdd::model::Audience::Internal);
+        black_box(hrdd::map::svg::render(&map).len())
+    });
+}
+
+/// The whole assessment written as an XLSX workbook.
+#[divan::bench(args = [50, 1_000], sample_count = 5)]
+fn export_xlsx(bencher: Bencher, risks: usize) {
+    let a = valid(risks, 1);
+    let ranking = score::rank(&a, &Method::SeverityFirst, Basis::Inherent);
+    bencher.bench(|| black_box(hrdd::sheets::to_xlsx(&a, &ranking).map(|b| b.len())));
+}
+
+/// A workbook read back into the model.
+#[divan::bench(args = [50, 1_000], sample_count = 5)]
+fn import_xlsx(bencher: Bencher, risks: usize) {
+    let a = valid(risks, 1);
+    let ranking = score::rank(&a, &Method::SeverityFirst, Basis::Inherent);
+    let bytes = hrdd::sheets::to_xlsx(&a, &ranking).expect("exports");
+    bencher
+        .with_inputs(|| bytes.clone())
+        .bench_values(|b| black_box(hrdd::sheets::from_xlsx("bench.xlsx", b).problems.len()));
+}
+
+/// A portfolio of 300 assessments of 50 risks each (already validated).
+#[divan::bench(sample_count = 10)]
+fn portfolio_300(bencher: Bencher) {
+    let assessments: Vec<_> = (0..300).map(|i| valid(50, i)).collect();
+    let names: Vec<String> = (0..300).map(|i| format!("a{i}.yaml")).collect();
+    let members: Vec<hrdd::portfolio::Member<'_>> = assessments
+        .iter()
+        .zip(&names)
+        .map(|(assessment, file)| hrdd::portfolio::Member { file, assessment })
+        .collect();
+    bencher.bench(|| {
+        let p = hrdd::portfolio::build(&hrdd::portfolio::Inputs {
+            members: &members,
+            excluded: &[],
+            method: &Method::SeverityFirst,
+            audience: hrdd::model::Audience::Board,
+            today: today(),
+            generated_on: None,
+        });
+        black_box(p.salient.len())
+    });
+}

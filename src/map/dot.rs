@@ -9,15 +9,6 @@ use crate::model::Involvement;
 const LINE: f64 = 34.0;
 const FONT: &str = "Helvetica,Arial,sans-serif";
 
-fn fill(band: &str) -> &'static str {
-    match band {
-        "critical" => "#f2a7a7",
-        "high" => "#f7c99a",
-        "medium" => "#f6e59f",
-        _ => "#cfe5c8",
-    }
-}
-
 /// The map as a `digraph`, left to right: a cluster per layer, then risks, then rights-holders.
 pub fn render(map: &Map) -> String {
     let mut s = String::with_capacity(4096);
@@ -77,7 +68,7 @@ pub fn render(map: &Map) -> String {
                 "    {} [label={}, fillcolor=\"{}\"];",
                 r.key,
                 label(&format!("{}. {}", r.rank, r.title), &risk_facts(r)),
-                fill(r.band.as_str())
+                crate::render::palette::fill(r.band)
             );
         }
         s.push_str("  }\n");

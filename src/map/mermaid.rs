@@ -4,14 +4,11 @@ use std::fmt::Write;
 
 use super::{Map, Role, labelled, link_label, relationship_facts, risk_facts};
 use crate::model::Involvement;
+use crate::render::palette;
 use crate::score::Band;
 
-/// Light fills, as in the HTML report, so that dark text stays readable.
+/// Classes for nodes that are not risks; risk classes come from the band palette.
 const CLASSES: &[&str] = &[
-    "classDef critical fill:#f2a7a7,stroke:#8a1c1c,color:#111",
-    "classDef high fill:#f7c99a,stroke:#8a4b0f,color:#111",
-    "classDef medium fill:#f6e59f,stroke:#6b5d0c,color:#111",
-    "classDef low fill:#cfe5c8,stroke:#2f5d27,color:#111",
     "classDef product fill:#e3ebf6,stroke:#35507a,color:#111",
     "classDef relationship fill:#ffffff,stroke:#555555,color:#111",
     "classDef holder fill:#ffffff,stroke:#555555,color:#111",
@@ -88,6 +85,15 @@ pub fn render(map: &Map) -> String {
             s,
             "  {} --> {}",
             map.risks[e.risk].key, map.holders[e.holder].key
+        );
+    }
+    for band in [Band::Critical, Band::High, Band::Medium, Band::Low] {
+        let _ = writeln!(
+            s,
+            "  classDef {} fill:{},stroke:{},color:#111",
+            band.as_str(),
+            palette::fill(band),
+            palette::dark(band)
         );
     }
     for class in CLASSES {

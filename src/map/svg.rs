@@ -11,6 +11,7 @@ use std::fmt::Write;
 
 use super::{Map, Role, involvement_label, link_label, relationship_facts, wrap};
 use crate::model::Involvement;
+use crate::render::palette::{dark, fill};
 use crate::score::Band;
 
 const WIDTH: f64 = 904.0;
@@ -35,25 +36,6 @@ const MAX_LINES: usize = 4;
 const INK: &str = "#1a1a1a";
 const MUTED: &str = "#555555";
 const ALERT: &str = "#8a1c1c";
-
-fn fill(band: Band) -> &'static str {
-    match band {
-        Band::Critical => "#f2a7a7",
-        Band::High => "#f7c99a",
-        Band::Medium => "#f6e59f",
-        Band::Low => "#cfe5c8",
-    }
-}
-
-/// Dark enough for white text on it.
-fn dark(band: Band) -> &'static str {
-    match band {
-        Band::Critical => "#8a1c1c",
-        Band::High => "#8a4b0f",
-        Band::Medium => "#6b5d0c",
-        Band::Low => "#2f5d27",
-    }
-}
 
 fn dash(i: Involvement) -> (&'static str, f64) {
     match i {

@@ -105,16 +105,6 @@ const BOTTOM: u32 = 64;
 /// Ranks written in a cell before "+N more".
 const SHOWN: usize = 3;
 
-/// Light fills so that dark text stays readable; the band is also written in each cell.
-fn fill(band: &str) -> &'static str {
-    match band {
-        "critical" => "#f2a7a7",
-        "high" => "#f7c99a",
-        "medium" => "#f6e59f",
-        _ => "#cfe5c8",
-    }
-}
-
 /// The heat map as an accessible inline SVG.
 pub fn svg(map: &Heatmap) -> String {
     let width = LEFT + 5 * CELL_W + 8;
@@ -185,7 +175,7 @@ fn cell_svg(s: &mut String, cell: &HeatCell, x: u32, y: u32) {
         cell.likelihood,
         cell.band,
         HtmlEscape(&names),
-        fill(cell.band),
+        super::palette::fill_named(cell.band),
         x + 6,
         y + 14,
         cell.band

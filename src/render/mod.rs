@@ -6,6 +6,7 @@
 
 pub mod changes;
 pub mod heatmap;
+pub mod palette;
 pub mod view;
 
 use std::path::{Path, PathBuf};

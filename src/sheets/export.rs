@@ -7,6 +7,7 @@ use rust_xlsxwriter::{
 
 use super::layout::{self, Kind, Sheet};
 use super::table::{Table, Value};
+use crate::render::palette;
 use crate::score::Band;
 
 /// Why a workbook or register could not be written.
@@ -29,12 +30,7 @@ const SPARE_ROWS: u32 = 500;
 
 /// The fill of a band cell.
 fn band_color(band: Band) -> Color {
-    match band {
-        Band::Critical => Color::RGB(0xC0_00_00),
-        Band::High => Color::RGB(0xF4_B0_84),
-        Band::Medium => Color::RGB(0xFF_E6_99),
-        Band::Low => Color::RGB(0xC6_EF_CE),
-    }
+    Color::RGB(palette::rgb(palette::fill(band)))
 }
 
 /// The workbook's bytes. Its creation date is fixed so that two exports of the same

@@ -1,11 +1,10 @@
 //! `hrdd coverage`: framework crosswalks in every format, engagement coverage, audiences.
 
-use crate::support::run;
+use crate::support::{CONFIDENTIAL, run};
 
 const WELFARE: &str = "examples/welfare-ai-procurement.yaml";
 const SOCIAL: &str = "examples/social-platform.yaml";
 const TELECOM: &str = "examples/telecom-operator.yaml";
-const CONFIDENTIAL: &str = "tests/fixtures/report/confidential.yaml";
 
 fn ok(args: &[&str]) -> String {
     let out = run(args);

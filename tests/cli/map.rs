@@ -1,10 +1,9 @@
 //! `hrdd map`: each format, the audience rule, escaping, well-formed SVG and atomic output.
 
-use crate::support::{examples, hrdd, root, run, run_with};
+use crate::support::{CONFIDENTIAL, examples, hrdd, root, run, run_with};
 
 const FORMATS: [&str; 3] = ["mermaid", "dot", "svg"];
 const AUDIENCES: [&str; 3] = ["internal", "board", "public"];
-const CONFIDENTIAL: &str = "tests/fixtures/report/confidential.yaml";
 const XSS: &str = "tests/fixtures/report/xss.yaml";
 
 fn map(file: &str, format: &str, audience: &str) -> String {

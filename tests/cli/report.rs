@@ -3,11 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::support::{examples, hrdd, root, run, run_with};
+use crate::support::{CONFIDENTIAL, examples, hrdd, markers, root, run, run_with};
 
 const AUDIENCES: [&str; 3] = ["internal", "board", "public"];
 const FORMATS: [&str; 2] = ["md", "html"];
-const CONFIDENTIAL: &str = "tests/fixtures/report/confidential.yaml";
 
 /// The fixtures every report test runs over, then whatever examples exist.
 fn inputs() -> Vec<PathBuf> {
@@ -60,22 +59,6 @@ fn snapshots_of_every_audience_and_format() {
 fn full_html_with_its_stylesheet() {
     let html = report("tests/fixtures/valid.yaml", "html", "internal");
     insta::assert_snapshot!("report_html_full", html);
-}
-
-/// Every marker string of the fixture, found by pattern rather than listed by hand.
-fn markers(prefix: &str) -> Vec<String> {
-    let text = std::fs::read_to_string(root().join(CONFIDENTIAL)).expect("fixture");
-    let mut found: Vec<String> = text
-        .match_indices(prefix)
-        .filter_map(|(i, _)| {
-            let rest = &text[i + prefix.len()..];
-            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-            (!digits.is_empty()).then(|| format!("{prefix}{digits}"))
-        })
-        .collect();
-    found.sort();
-    found.dedup();
-    found
 }
 
 #[test]

@@ -8,9 +8,7 @@ use std::path::{Path, PathBuf};
 use calamine::{Data, Reader, Xlsx};
 use rust_xlsxwriter::Workbook;
 
-use crate::support::{examples, hrdd, root, run, run_with};
-
-const CONFIDENTIAL: &str = "tests/fixtures/report/confidential.yaml";
+use crate::support::{CONFIDENTIAL, examples, hrdd, markers, root, run, run_with};
 
 fn tmp() -> tempfile::TempDir {
     tempfile::tempdir().expect("temporary directory")
@@ -184,22 +182,6 @@ fn csv_register_in_rank_order() {
         .collect();
     let expected: Vec<String> = (1..=ranks.len()).map(|i| i.to_string()).collect();
     assert_eq!(ranks, expected);
-}
-
-/// Every marker string of the confidential fixture.
-fn markers(prefix: &str) -> Vec<String> {
-    let text = std::fs::read_to_string(root().join(CONFIDENTIAL)).expect("fixture");
-    let mut found: Vec<String> = text
-        .match_indices(prefix)
-        .filter_map(|(i, _)| {
-            let rest = &text[i + prefix.len()..];
-            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-            (!digits.is_empty()).then(|| format!("{prefix}{digits}"))
-        })
-        .collect();
-    found.sort();
-    found.dedup();
-    found
 }
 
 fn all_text(path: &Path) -> String {

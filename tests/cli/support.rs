@@ -100,3 +100,24 @@ pub fn fixtures(dir: &str) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// The fixture whose confidential fields, organisations, owners and assessors' names each
+/// hold a unique marker (`CONF-MARKER-nn`, `ORG-MARKER-nn`, `OWNER-MARKER-nn`, `NAME-MARKER-nn`).
+pub const CONFIDENTIAL: &str = "tests/fixtures/report/confidential.yaml";
+
+/// Every marker string of [`CONFIDENTIAL`] with `prefix`, found by pattern rather than listed
+/// by hand.
+pub fn markers(prefix: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(root().join(CONFIDENTIAL)).expect("fixture");
+    let mut found: Vec<String> = text
+        .match_indices(prefix)
+        .filter_map(|(i, _)| {
+            let rest = &text[i + prefix.len()..];
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            (!digits.is_empty()).then(|| format!("{prefix}{digits}"))
+        })
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}

@@ -38,6 +38,12 @@ pub(super) fn read(ctx: &Ctx, config: &Config, dir: &Path) -> Result<Folder, Err
         human(&invalid, &[], &Summary::of(invalid.len(), &all))?;
         status = status.worst(Status::Findings);
     }
+    for path in &run.skipped {
+        err(&format!(
+            "hrdd: skipped {}: no top-level `hrdd:` key, not an assessment\n",
+            path.display()
+        ))?;
+    }
     let excluded: Vec<String> = invalid.iter().map(name).collect();
     let warnings: usize = valid.iter().map(|c| c.diagnostics.len()).sum();
     if warnings > 0 {

@@ -204,6 +204,28 @@ fn a_file_with_errors_is_reported_and_left_out() {
 }
 
 #[test]
+fn yaml_that_is_not_an_assessment_is_skipped_and_named() {
+    let dir = folder(&["tests/fixtures/valid.yaml"]);
+    std::fs::write(dir.path().join("workflow.yml"), "on: push\njobs: {}\n").expect("write");
+    let out = run(&[
+        "assess",
+        dir.path().to_str().expect("utf-8"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("workflow.yml: no top-level `hrdd:` key"),
+        "{}",
+        out.stderr
+    );
+    let p: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(p["totals"]["assessments"], 1);
+    assert_eq!(p["totals"]["excluded"], 0);
+}
+
+#[test]
 fn a_folder_with_no_valid_assessment_is_an_error() {
     let dir = folder(&["tests/fixtures/many-problems.yaml"]);
     let out = run(&["assess", dir.path().to_str().expect("utf-8")]);

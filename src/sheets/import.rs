@@ -583,11 +583,27 @@ fn integer(cell: &Cell) -> Result<i64, String> {
     }
 }
 
+/// Runs the XLSX reader so that a panic inside it on a hostile workbook (found by fuzzing, e.g.
+/// an inverted `<dimension>` range) becomes an error about the file, not a crash. The default
+/// panic message is silenced meanwhile: the user gets one clear error instead.
+fn shielded<T>(read: impl FnOnce() -> T) -> Option<T> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read));
+    std::panic::set_hook(hook);
+    result.ok()
+}
+
 /// Reads an XLSX workbook in the exported layout.
 pub fn xlsx(file: &str, bytes: Vec<u8>) -> Imported {
     let mut b = Builder::new(file);
     let whole = Place::default();
-    let mut book = match Xlsx::new(Cursor::new(bytes)) {
+    let opened = shielded(|| Xlsx::new(Cursor::new(bytes))).unwrap_or_else(|| {
+        Err(calamine::XlsxError::Unexpected(
+            "the reader failed on malformed data",
+        ))
+    });
+    let mut book = match opened {
         Ok(book) => book,
         Err(e) => {
             b.problem(
@@ -632,18 +648,23 @@ pub fn xlsx(file: &str, bytes: Vec<u8>) -> Imported {
             continue;
         }
         let mut grid = Grid::default();
-        let read = book.worksheet_cells_reader(name).and_then(|mut reader| {
-            while let Some(cell) = reader.next_cell()? {
-                if let Some(c) = cell_of(cell.get_value()) {
-                    grid.cells.insert(cell.get_position(), c);
-                    total += 1;
-                    if total > MAX_CELLS {
-                        break;
+        let read = shielded(|| {
+            book.worksheet_cells_reader(name).and_then(|mut reader| {
+                while let Some(cell) = reader.next_cell()? {
+                    if let Some(c) = cell_of(cell.get_value()) {
+                        grid.cells.insert(cell.get_position(), c);
+                        total += 1;
+                        if total > MAX_CELLS {
+                            break;
+                        }
                     }
                 }
-            }
-            Ok(())
-        });
+                Ok(())
+            })
+        })
+        .unwrap_or(Err(calamine::XlsxError::Unexpected(
+            "the reader failed on malformed data",
+        )));
         let place = Place {
             sheet: Some(name.clone()),
             ..Place::default()

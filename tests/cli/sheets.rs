@@ -613,7 +613,10 @@ fn formula_like_text_is_guarded_in_csv_and_comes_back_as_written() {
 /// XLSX reader panic (with overflow checks on). It must be an error about the file.
 #[test]
 fn a_workbook_that_crashes_the_reader_is_an_error_not_a_panic() {
-    let r = run(&["import", "tests/fixtures/sheets/fuzz-inverted-dimension.xlsx"]);
+    let r = run(&[
+        "import",
+        "tests/fixtures/sheets/fuzz-inverted-dimension.xlsx",
+    ]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
     assert!(

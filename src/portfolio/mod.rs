@@ -177,18 +177,24 @@ pub fn build(inputs: &Inputs<'_>) -> Portfolio {
     for ((member, a), ranking) in inputs.members.iter().zip(&views).zip(&rankings) {
         let m = &a.assessment;
         let count = |band: Band| ranking.scores.iter().filter(|s| s.band == band).count();
-        let late: Vec<ActionRow> = a
+        // The public audience sees no owners: its actions form one unnamed group.
+        let late: Vec<(Option<String>, ActionRow)> = a
             .mitigations
             .iter()
             .filter_map(|x| {
                 let due = x.due.as_ref()?.value.date()?;
-                (x.status.value.is_open() && due < inputs.today).then(|| ActionRow {
-                    assessment: m.id.value.clone(),
-                    id: x.id.value.clone(),
-                    action: x.action.value.clone(),
-                    due: due.to_string(),
-                    days_overdue: (inputs.today - due).get_days().into(),
-                    status: x.status.value.as_str(),
+                (x.status.value.is_open() && due < inputs.today).then(|| {
+                    let owner =
+                        (inputs.audience != Audience::Public).then(|| x.owner.value.clone());
+                    let row = ActionRow {
+                        assessment: m.id.value.clone(),
+                        id: x.id.value.clone(),
+                        action: x.action.value.clone(),
+                        due: due.to_string(),
+                        days_overdue: (inputs.today - due).get_days().into(),
+                        status: x.status.value.as_str(),
+                    };
+                    (owner, row)
                 })
             })
             .collect();
@@ -217,15 +223,8 @@ pub fn build(inputs: &Inputs<'_>) -> Portfolio {
             withheld_risks: (inputs.audience == Audience::Board)
                 .then(|| member.assessment.risks.len() - a.risks.len()),
         });
-        for late in late {
-            let owner = (inputs.audience != Audience::Public).then(|| {
-                a.mitigations
-                    .iter()
-                    .find(|x| x.id.value == late.id)
-                    .map(|x| x.owner.value.clone())
-                    .unwrap_or_default()
-            });
-            overdue.entry(owner).or_default().push(late);
+        for (owner, row) in late {
+            overdue.entry(owner).or_default().push(row);
         }
         for s in &ranking.scores {
             let risk = &a.risks[s.index];

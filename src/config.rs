@@ -86,12 +86,8 @@ impl Exclude {
 /// A configuration file that cannot be used (exit code 2).
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{path}: {source}")]
-    Read {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error("{path}: {error}")]
+    Read { path: String, error: std::io::Error },
     #[error("{path}:{line}:{column}: {message}")]
     Invalid {
         path: String,
@@ -205,9 +201,9 @@ impl Config {
     /// Loads one configuration file.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        let text = std::fs::read_to_string(path).map_err(|error| ConfigError::Read {
             path: name.clone(),
-            source,
+            error,
         })?;
         Config::parse(&name, &text).map(|mut c| {
             if let Some(dir) = c.templates.take() {

@@ -43,9 +43,9 @@ pub(super) fn run(ctx: &Ctx, args: &Args) -> Result<Status, Error> {
             "--base is for CSV registers; a workbook holds the whole assessment".into(),
         ));
     }
-    let io = |source| ReadError::Io {
+    let io = |error| ReadError::Io {
         path: name.clone(),
-        source,
+        error,
     };
     let meta = std::fs::metadata(&args.file).map_err(io)?;
     if meta.is_dir() {

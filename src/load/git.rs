@@ -67,9 +67,9 @@ pub fn blob(rev: &str, path: &str) -> Result<Vec<u8>, ReadError> {
         .args(["cat-file", "blob", "--end-of-options"])
         .arg(format!("{rev}:./{relative}"))
         .output()
-        .map_err(|source| ReadError::GitUnavailable {
+        .map_err(|error| ReadError::GitUnavailable {
             spec: spec.clone(),
-            source,
+            error,
         })?;
     if output.status.success() {
         return Ok(output.stdout);

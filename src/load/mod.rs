@@ -37,24 +37,16 @@ pub struct SourceFile {
 /// A file could not be read at all (exit code 2).
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    #[error("{path}: {source}")]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error("{path}: {error}")]
+    Io { path: String, error: std::io::Error },
     #[error("{path}: is a directory, not an assessment file")]
     IsDirectory { path: String },
     #[error("{spec}: git cannot read it: {reason}")]
     Git { spec: String, reason: String },
     #[error(
-        "{spec}: reading a file at a git revision needs the `git` program, which could not be run ({source}); install git or give a file path"
+        "{spec}: reading a file at a git revision needs the `git` program, which could not be run ({error}); install git or give a file path"
     )]
-    GitUnavailable {
-        spec: String,
-        #[source]
-        source: std::io::Error,
-    },
+    GitUnavailable { spec: String, error: std::io::Error },
     #[error("{path}: {message}")]
     Walk { path: String, message: String },
 }
@@ -65,9 +57,9 @@ pub enum ReadError {
 /// refused (a finding, exit code 1).
 pub fn read_file(path: &Path, max_bytes: u64) -> Result<Result<SourceFile, Diagnostic>, ReadError> {
     let name = path.display().to_string();
-    let io = |source| ReadError::Io {
+    let io = |error| ReadError::Io {
         path: name.clone(),
-        source,
+        error,
     };
     let meta = std::fs::metadata(path).map_err(io)?;
     if meta.is_dir() {

@@ -8,11 +8,10 @@ use std::path::{Path, PathBuf};
 pub enum WriteError {
     #[error("refusing to write {}: it is the input file {}; choose another output path", target.display(), input.display())]
     SameAsInput { target: PathBuf, input: PathBuf },
-    #[error("cannot write {}: {source}", path.display())]
+    #[error("cannot write {}: {error}", path.display())]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
 
@@ -30,9 +29,9 @@ pub fn write_atomic(target: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(),
             });
         }
     }
-    let io = |source| WriteError::Io {
+    let io = |error| WriteError::Io {
         path: target.to_owned(),
-        source,
+        error: without_temporary_path(error),
     };
     if target.is_dir() {
         return Err(io(std::io::Error::new(
@@ -58,6 +57,17 @@ pub fn write_atomic(target: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(),
     file.as_file().sync_all().map_err(io)?;
     file.persist(target).map_err(|e| io(e.error))?;
     Ok(())
+}
+
+/// The error as the operating system gave it: tempfile adds the random name of the temporary
+/// file, which means nothing to the user (the message already names the target).
+fn without_temporary_path(error: std::io::Error) -> std::io::Error {
+    // tempfile's error type is private; its message is "{error} at path {path:?}".
+    let text = error.to_string();
+    match (error.get_ref(), text.rfind(" at path \"")) {
+        (Some(_), Some(at)) => std::io::Error::new(error.kind(), &text[..at]),
+        _ => error,
+    }
 }
 
 /// Whether two paths name the same file: equal once canonicalised, or the same inode.
@@ -124,5 +134,19 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["out.md"]);
+    }
+
+    #[test]
+    fn a_missing_folder_is_named_without_the_temporary_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let target = dir.path().join("no-such-folder").join("report.md");
+        let e = write_atomic(&target, b"x", &[]).expect_err("the folder does not exist");
+        let text = e.to_string();
+        assert!(
+            text.starts_with(&format!("cannot write {}: ", target.display())),
+            "{text}"
+        );
+        assert!(!text.contains(".hrdd-"), "{text}");
+        assert!(!text.contains("at path"), "{text}");
     }
 }

@@ -15,11 +15,10 @@ use crate::score::Band;
 pub enum ExportError {
     #[error(transparent)]
     Unrepresentable(#[from] super::table::Unrepresentable),
-    #[error("cannot write the workbook, sheet \"{sheet}\": {source}")]
+    #[error("cannot write the workbook, sheet \"{sheet}\": {error}")]
     Xlsx {
         sheet: &'static str,
-        #[source]
-        source: XlsxError,
+        error: XlsxError,
     },
     #[error("cannot write the CSV register: {0}")]
     Csv(String),
@@ -38,7 +37,7 @@ fn band_color(band: Band) -> Color {
 pub fn xlsx(tables: &[Table]) -> Result<Vec<u8>, ExportError> {
     let mut workbook = Workbook::new();
     let created = ExcelDateTime::from_ymd(2000, 1, 1)
-        .map_err(|source| ExportError::Xlsx { sheet: "", source })?;
+        .map_err(|error| ExportError::Xlsx { sheet: "", error })?;
     workbook.set_properties(
         &DocProperties::new()
             .set_title("hrdd assessment")
@@ -47,14 +46,14 @@ pub fn xlsx(tables: &[Table]) -> Result<Vec<u8>, ExportError> {
     );
     for table in tables {
         let sheet = workbook.add_worksheet();
-        write_sheet(sheet, table).map_err(|source| ExportError::Xlsx {
+        write_sheet(sheet, table).map_err(|error| ExportError::Xlsx {
             sheet: table.sheet.name,
-            source,
+            error,
         })?;
     }
     workbook
         .save_to_buffer()
-        .map_err(|source| ExportError::Xlsx { sheet: "", source })
+        .map_err(|error| ExportError::Xlsx { sheet: "", error })
 }
 
 fn write_sheet(ws: &mut Worksheet, table: &Table) -> Result<(), XlsxError> {

@@ -168,3 +168,34 @@ fn today_comes_from_the_flag_or_the_environment() {
         "HRDD_TODAY=2026-11-23 from the test harness"
     );
 }
+
+#[test]
+fn an_io_error_is_said_once() {
+    for args in [
+        &["assess", "no/such/file.yaml"][..],
+        &["map", "no/such/file.yaml"],
+        &["import", "no/such/file.xlsx"],
+        &[
+            "--config",
+            "no/such/hrdd.toml",
+            "assess",
+            "examples/social-platform.yaml",
+        ],
+    ] {
+        let out = run(args);
+        assert_eq!(out.code, 2, "{args:?}");
+        let lines: Vec<&str> = out.stderr.lines().collect();
+        assert_eq!(lines.len(), 1, "{args:?}: {}", out.stderr);
+        assert!(
+            lines[0].starts_with("hrdd: error: no/such/"),
+            "{}",
+            out.stderr
+        );
+        assert_eq!(
+            lines[0].matches("No such file or directory").count(),
+            1,
+            "{args:?}: {}",
+            out.stderr
+        );
+    }
+}

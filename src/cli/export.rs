@@ -1,14 +1,13 @@
 //! `hrdd export FILE --format csv|xlsx [--audience A] -o PATH`
 
-use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::io::IsTerminal;
+use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use super::{AudienceArg, Ctx, Error, Status, findings};
+use super::{AudienceArg, Ctx, Error, Status, emit, findings};
 use crate::load::Origin;
 use crate::model::Audience;
-use crate::output::write::write_atomic;
 use crate::score::{self, Basis};
 use crate::sheets;
 
@@ -69,21 +68,6 @@ pub(super) fn run(ctx: &Ctx, args: &Args) -> Result<Status, Error> {
         Format::Xlsx => sheets::to_xlsx(&view, &ranking).map_err(fail)?,
         Format::Csv => sheets::to_csv(&view, &ranking).map_err(fail)?.into_bytes(),
     };
-    match &args.output {
-        Some(target) if !stdout => {
-            let mut inputs: Vec<&Path> = vec![&args.file];
-            inputs.extend(config.path.as_deref());
-            write_atomic(target, &bytes, &inputs)?;
-        }
-        _ => out_raw(&bytes)?,
-    }
+    emit(args.output.as_deref(), &bytes, &[&args.file], &config)?;
     Ok(Status::Success)
-}
-
-/// Data on stdout exactly as given: no colour handling may touch a workbook's bytes.
-pub(super) fn out_raw(bytes: &[u8]) -> Result<(), Error> {
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(bytes)?;
-    stdout.flush()?;
-    Ok(())
 }

@@ -2,11 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::export::out_raw;
-use super::{Ctx, Error, Status, err, findings};
+use super::{Ctx, Error, Status, emit, err, findings};
 use crate::diagnostic::Level;
 use crate::load::{self, Origin, ReadError, SourceFile};
-use crate::output::write::write_atomic;
 use crate::rules::{self, Context};
 use crate::sheets::{self, Imported, Place, Problem};
 
@@ -114,15 +112,9 @@ pub(super) fn run(ctx: &Ctx, args: &Args) -> Result<Status, Error> {
     }
     print(&problems)?;
     let yaml = yaml_of(&imported, &name)?;
-    match &args.output {
-        Some(target) if target.as_os_str() != "-" => {
-            let mut inputs: Vec<&Path> = vec![&args.file];
-            inputs.extend(args.base.as_deref());
-            inputs.extend(config.path.as_deref());
-            write_atomic(target, yaml.as_bytes(), &inputs)?;
-        }
-        _ => out_raw(yaml.as_bytes())?,
-    }
+    let mut inputs: Vec<&Path> = vec![&args.file];
+    inputs.extend(args.base.as_deref());
+    emit(args.output.as_deref(), yaml.as_bytes(), &inputs, &config)?;
     Ok(Status::Success)
 }
 

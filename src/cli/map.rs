@@ -1,13 +1,12 @@
 //! `hrdd map FILE --format mermaid|dot|svg`
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use super::{AudienceArg, Ctx, Error, Status, findings, out};
+use super::{AudienceArg, Ctx, Error, Status, emit, findings};
 use crate::load::Origin;
 use crate::map;
-use crate::output::write::write_atomic;
 use crate::score::{self, Basis};
 
 #[derive(Debug, clap::Args)]
@@ -21,7 +20,7 @@ pub struct Args {
     /// Who the map is for: what it may show.
     #[arg(long, value_enum, default_value_t = AudienceArg::Internal)]
     pub audience: AudienceArg,
-    /// Write the map to PATH (atomically) instead of stdout.
+    /// Write the map to PATH (atomically) instead of stdout; `-` is stdout.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 }
@@ -56,13 +55,11 @@ pub(super) fn run(ctx: &Ctx, args: &Args) -> Result<Status, Error> {
     if !text.ends_with('\n') {
         text.push('\n');
     }
-    match &args.output {
-        Some(target) => {
-            let mut inputs: Vec<&Path> = vec![&args.file];
-            inputs.extend(config.path.as_deref());
-            write_atomic(target, text.as_bytes(), &inputs)?;
-        }
-        None => out(&text)?,
-    }
+    emit(
+        args.output.as_deref(),
+        text.as_bytes(),
+        &[&args.file],
+        &config,
+    )?;
     Ok(Status::Success)
 }

@@ -19,7 +19,7 @@ mod validate;
 
 use std::ffi::OsString;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -271,5 +271,33 @@ fn err(text: &str) -> Result<(), Error> {
     let mut stderr = anstream::stderr().lock();
     stderr.write_all(text.as_bytes())?;
     stderr.flush()?;
+    Ok(())
+}
+
+/// Data on stdout exactly as given: no colour handling may touch a report's or a workbook's
+/// bytes.
+fn out_raw(bytes: &[u8]) -> Result<(), Error> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(bytes)?;
+    stdout.flush()?;
+    Ok(())
+}
+
+/// Writes a command's result to `-o PATH`, atomically and never over one of `inputs` or the
+/// configuration file; without `-o`, or with `-o -`, to stdout.
+fn emit(
+    output: Option<&Path>,
+    bytes: &[u8],
+    inputs: &[&Path],
+    config: &Config,
+) -> Result<(), Error> {
+    match output {
+        Some(target) if target.as_os_str() != "-" => {
+            let mut read = inputs.to_vec();
+            read.extend(config.path.as_deref());
+            crate::output::write::write_atomic(target, bytes, &read)?;
+        }
+        _ => out_raw(bytes)?,
+    }
     Ok(())
 }

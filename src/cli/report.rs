@@ -4,9 +4,8 @@ use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 
-use super::{AudienceArg, Ctx, Error, Status, findings, out, portfolio};
+use super::{AudienceArg, Ctx, Error, Status, emit, findings, portfolio};
 use crate::load::Origin;
-use crate::output::write::write_atomic;
 use crate::pipeline::Checked;
 use crate::render::{self, Renderer, changes, view};
 use crate::score::{self, Basis};
@@ -22,7 +21,7 @@ pub struct Args {
     /// Who the report is for: what it may show.
     #[arg(long, value_enum, default_value_t = AudienceArg::Internal)]
     pub audience: AudienceArg,
-    /// Write the report to PATH (atomically) instead of stdout.
+    /// Write the report to PATH (atomically) instead of stdout; `-` is stdout.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
     /// A folder whose templates override the built-in ones by name (or `templates` in hrdd.toml).
@@ -84,17 +83,11 @@ pub(super) fn run(ctx: &Ctx, args: &Args) -> Result<Status, Error> {
         report.changes = Some(changes::compare(&prev, &report));
     }
     let text = renderer.render(args.format.into(), &report)?;
-    match &args.output {
-        Some(target) => {
-            let mut inputs: Vec<&Path> = vec![&args.file];
-            if let Some(Origin::File(path)) = &previous_origin {
-                inputs.push(path);
-            }
-            inputs.extend(config.path.as_deref());
-            write_atomic(target, text.as_bytes(), &inputs)?;
-        }
-        None => out(&text)?,
+    let mut inputs: Vec<&Path> = vec![&args.file];
+    if let Some(Origin::File(path)) = &previous_origin {
+        inputs.push(path);
     }
+    emit(args.output.as_deref(), text.as_bytes(), &inputs, &config)?;
     Ok(Status::Success)
 }
 
@@ -113,15 +106,9 @@ fn run_folder(
     let folder = portfolio::read(ctx, config, &args.file)?;
     let p = folder.portfolio(ctx, config, args.audience.into());
     let text = renderer.render_portfolio(args.format.into(), &p)?;
-    match &args.output {
-        Some(target) => {
-            let read = folder.paths();
-            let mut inputs: Vec<&Path> = read.iter().map(PathBuf::as_path).collect();
-            inputs.extend(config.path.as_deref());
-            write_atomic(target, text.as_bytes(), &inputs)?;
-        }
-        None => out(&text)?,
-    }
+    let read = folder.paths();
+    let inputs: Vec<&Path> = read.iter().map(PathBuf::as_path).collect();
+    emit(args.output.as_deref(), text.as_bytes(), &inputs, config)?;
     Ok(folder.status)
 }
 

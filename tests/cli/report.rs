@@ -630,3 +630,25 @@ fn the_board_summary_stays_short_with_many_salient_risks() {
         board.contains("Decide the response to salient risk R-00 (Risk 00): no action is planned.")
     );
 }
+
+#[test]
+fn dash_as_output_is_stdout_for_every_writing_command() {
+    for args in [
+        &["report", "tests/fixtures/valid.yaml", "--format", "md"][..],
+        &["report", "examples", "--format", "md"],
+        &["map", "tests/fixtures/valid.yaml"],
+        &["export", "tests/fixtures/valid.yaml", "--format", "csv"],
+    ] {
+        let plain = run(args);
+        let mut dashed = args.to_vec();
+        dashed.extend(["-o", "-"]);
+        let dash = run(&dashed);
+        assert_eq!(dash.code, 0, "{args:?}: {}", dash.stderr);
+        assert!(!plain.stdout.is_empty(), "{args:?}");
+        assert_eq!(dash.stdout, plain.stdout, "{args:?}");
+        assert!(
+            !crate::support::root().join("-").exists(),
+            "no file named `-`"
+        );
+    }
+}

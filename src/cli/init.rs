@@ -49,6 +49,12 @@ impl From<KindArg> for Kind {
 }
 
 pub(super) fn run(ctx: &Ctx, args: &Args) -> Result<Status, Error> {
+    // The value goes into a comment line: a line break would end the comment.
+    if args.schema.contains(['\n', '\r']) {
+        return Err(Error::Usage(
+            "--schema must be one line: a path relative to the file, or a URL".into(),
+        ));
+    }
     let file = args
         .output
         .as_ref()

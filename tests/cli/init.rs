@@ -104,6 +104,18 @@ fn an_existing_file_is_kept_unless_forced() {
 }
 
 #[test]
+fn a_schema_value_cannot_break_out_of_its_comment() {
+    let out = run(&["init", "--schema", "x.json\nhrdd: 2"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("--schema must be one line"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
 fn force_needs_an_output_file() {
     let out = run(&["init", "--force"]);
     assert_eq!(out.code, 2);
